@@ -1,0 +1,33 @@
+# chatsignal — make help lists the targets.
+MVN ?= mvn -B
+BUF ?= ./node_modules/.bin/buf
+JAR := target/chatsignal.jar
+
+.PHONY: help run build test lint tools clean
+
+help: ## List the targets
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+run: $(JAR) ## Start the server on the embedded RocksDB store (./data), gRPC 127.0.0.1:50051, HTTP 9464
+	java -jar $(JAR)
+
+build: ## Build the runnable shaded jar target/chatsignal.jar
+	$(MVN) -DskipTests package
+
+$(JAR): pom.xml $(shell find src/main proto -type f 2>/dev/null)
+	$(MVN) -DskipTests package
+
+test: tools ## Run every test (unit, contract, end-to-end on the real jar, buf lint, promtool)
+	$(MVN) verify
+
+lint: tools ## buf lint (STANDARD rules) on proto/
+	$(BUF) lint
+
+tools: node_modules/.bin/buf ## Install the buf CLI from npm (used by lint and the reflection tests)
+
+node_modules/.bin/buf: package.json
+	npm install --no-audit --no-fund
+	@touch $@
+
+clean: ## Remove build output (keeps ./data)
+	$(MVN) clean

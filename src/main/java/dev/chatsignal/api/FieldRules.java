@@ -1,0 +1,81 @@
+package dev.chatsignal.api;
+
+import dev.chatsignal.topics.Taxonomy;
+import dev.chatsignal.topics.TopicWeight;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The field rules shared by the request readers. Each check throws {@link InvalidArgument} naming the
+ * field path; text values are never echoed, only their length.
+ */
+final class FieldRules {
+  private final Taxonomy taxonomy;
+  private final RequestLimits limits;
+
+  FieldRules(Taxonomy taxonomy, RequestLimits limits) {
+    this.taxonomy = taxonomy;
+    this.limits = limits;
+  }
+
+  RequestLimits limits() {
+    return limits;
+  }
+
+  /** An opaque id: 1..max characters, no control characters. Ids are echoed (they are not text). */
+  String id(String field, String value, int max) {
+    if (value.isEmpty()) {
+      throw InvalidArgument.of(field, "''", "a non-empty id");
+    }
+    if (value.length() > max) {
+      throw InvalidArgument.of(field, "<" + value.length() + " chars>", "at most " + max + " characters");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw InvalidArgument.of(field, "<id with control character>", "no control characters");
+      }
+    }
+    return value;
+  }
+
+  /** Free text: at most maxTextChars; when required, not blank. The value is never echoed. */
+  String text(String field, String value, boolean required) {
+    if (required && value.isBlank()) {
+      throw InvalidArgument.of(field, "<empty>", "non-blank text");
+    }
+    if (value.length() > limits.maxTextChars()) {
+      throw InvalidArgument.of(field, "<" + value.length() + " chars>",
+          "at most " + limits.maxTextChars() + " characters");
+    }
+    return value;
+  }
+
+  List<TopicWeight> topics(String field, List<dev.chatsignal.v1.TopicWeight> topics) {
+    if (topics.size() > limits.maxTopicsPerItem()) {
+      throw InvalidArgument.of(field, topics.size() + " topics", "at most " + limits.maxTopicsPerItem());
+    }
+    List<TopicWeight> out = new ArrayList<>(topics.size());
+    for (int i = 0; i < topics.size(); i++) {
+      dev.chatsignal.v1.TopicWeight t = topics.get(i);
+      if (!taxonomy.contains(t.getTopicId())) {
+        throw InvalidArgument.of(field + "[" + i + "].topic_id", t.getTopicId(),
+            "a topic id of " + taxonomy.version() + ", see TopicService/ListTopics");
+      }
+      float w = t.getWeight();
+      if (!(w > 0 && w <= 1)) {
+        throw InvalidArgument.of(field + "[" + i + "].weight", w, "in (0, 1]");
+      }
+      out.add(new TopicWeight(t.getTopicId(), w));
+    }
+    return out;
+  }
+
+  static <E extends Enum<E>> void known(String field, E value, int number, E unrecognized, E unspecified) {
+    if (value == unrecognized) {
+      throw InvalidArgument.of(field, number, "a known enum value");
+    }
+    if (unspecified != null && value == unspecified) {
+      throw InvalidArgument.of(field, value.name(), "a value other than " + value.name());
+    }
+  }
+}

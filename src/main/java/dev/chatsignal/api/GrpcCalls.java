@@ -1,0 +1,40 @@
+package dev.chatsignal.api;
+
+import dev.chatsignal.store.StoreException;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.lang.System.Logger.Level;
+import java.util.function.Supplier;
+
+/**
+ * Runs a unary handler and chooses its status at the edge: {@link InvalidArgument} becomes
+ * INVALID_ARGUMENT with its field message, a store failure UNAVAILABLE (retryable, nothing was
+ * acknowledged), anything else INTERNAL with a fixed description. Exception text never reaches the
+ * caller, and the log names only the exception class and stack (our exceptions never carry chat text).
+ */
+final class GrpcCalls {
+  private static final System.Logger LOG = System.getLogger(GrpcCalls.class.getName());
+
+  private GrpcCalls() {}
+
+  static <T> void unary(String method, StreamObserver<T> observer, Supplier<T> handler) {
+    T response;
+    try {
+      response = handler.get();
+    } catch (InvalidArgument e) {
+      observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    } catch (StoreException e) {
+      LOG.log(Level.WARNING, method + ": profile store failed: " + e.getClass().getSimpleName());
+      observer.onError(Status.UNAVAILABLE.withDescription("profile store unavailable; nothing was stored, retry")
+          .asRuntimeException());
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, method + ": internal error " + e.getClass().getName(), e);
+      observer.onError(Status.INTERNAL.withDescription("internal error").asRuntimeException());
+      return;
+    }
+    observer.onNext(response);
+    observer.onCompleted();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.chatsignal.api;
+
+import dev.chatsignal.policy.AgeBand;
+import dev.chatsignal.policy.ItemKind;
+import dev.chatsignal.policy.Reason;
+import dev.chatsignal.policy.Surface;
+import dev.chatsignal.store.SignalSource;
+import dev.chatsignal.topics.SensitiveCategory;
+
+/** Maps between proto enums and domain enums; unknown or unspecified inputs are INVALID_ARGUMENT. */
+final class ProtoEnums {
+  private ProtoEnums() {}
+
+  static ItemKind itemKind(String field, dev.chatsignal.v1.ItemKind kind, int number) {
+    switch (kind) {
+      case ITEM_KIND_REEL: return ItemKind.REEL;
+      case ITEM_KIND_GROUP: return ItemKind.GROUP;
+      case ITEM_KIND_POST: return ItemKind.POST;
+      case ITEM_KIND_AD: return ItemKind.AD;
+      case ITEM_KIND_UNSPECIFIED:
+        throw InvalidArgument.of(field, kind.name(), "one of ITEM_KIND_REEL, _GROUP, _POST, _AD");
+      default:
+        throw InvalidArgument.of(field, number, "a known ItemKind");
+    }
+  }
+
+  static Surface surface(String field, dev.chatsignal.v1.Surface surface, int number) {
+    switch (surface) {
+      case SURFACE_FEED: return Surface.FEED;
+      case SURFACE_REELS: return Surface.REELS;
+      case SURFACE_GROUPS: return Surface.GROUPS;
+      case SURFACE_ADS: return Surface.ADS;
+      case SURFACE_UNSPECIFIED:
+        throw InvalidArgument.of(field, surface.name(), "one of SURFACE_FEED, _REELS, _GROUPS, _ADS");
+      default:
+        throw InvalidArgument.of(field, number, "a known Surface");
+    }
+  }
+
+  static AgeBand ageBand(String field, dev.chatsignal.v1.AgeBand band, int number) {
+    switch (band) {
+      case AGE_BAND_UNSPECIFIED: return AgeBand.UNSPECIFIED;
+      case AGE_BAND_MINOR: return AgeBand.MINOR;
+      case AGE_BAND_ADULT: return AgeBand.ADULT;
+      default: throw InvalidArgument.of(field, number, "a known AgeBand");
+    }
+  }
+
+  static dev.chatsignal.v1.Reason reason(Reason reason) {
+    return dev.chatsignal.v1.Reason.valueOf("REASON_" + reason.name());
+  }
+
+  static dev.chatsignal.v1.SignalSource source(SignalSource source) {
+    return source == null
+        ? dev.chatsignal.v1.SignalSource.SIGNAL_SOURCE_UNSPECIFIED
+        : dev.chatsignal.v1.SignalSource.valueOf("SIGNAL_SOURCE_" + source.name());
+  }
+
+  static dev.chatsignal.v1.SensitiveCategory category(SensitiveCategory category) {
+    return dev.chatsignal.v1.SensitiveCategory.valueOf("SENSITIVE_CATEGORY_" + category.name());
+  }
+
+  static dev.chatsignal.v1.Outcome outcome(dev.chatsignal.ingest.IngestOutcome outcome) {
+    return dev.chatsignal.v1.Outcome.valueOf("OUTCOME_" + outcome.name());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.chatsignal.api;
+
+import dev.chatsignal.scoring.Candidate;
+import dev.chatsignal.scoring.Contribution;
+import dev.chatsignal.scoring.ScoreRequest;
+import dev.chatsignal.scoring.ScoreResult;
+import dev.chatsignal.scoring.ScoredItem;
+import dev.chatsignal.scoring.ScoringEngine;
+import dev.chatsignal.topics.Taxonomy;
+import dev.chatsignal.v1.ScoreCandidatesRequest;
+import dev.chatsignal.v1.ScoreCandidatesResponse;
+import dev.chatsignal.v1.ScoringServiceGrpc;
+import dev.chatsignal.v1.TopicContribution;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ScoreCandidates edge: validates the whole request (any broken rule is INVALID_ARGUMENT naming
+ * the field), scores it with the {@link ScoringEngine} and stamps the versions on the response.
+ */
+public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
+  private final ScoringEngine engine;
+  private final Taxonomy taxonomy;
+  private final FieldRules rules;
+  private final Versions versions;
+
+  public ScoringGrpcService(ScoringEngine engine, Taxonomy taxonomy, RequestLimits limits, Versions versions) {
+    this.engine = engine;
+    this.taxonomy = taxonomy;
+    this.rules = new FieldRules(taxonomy, limits);
+    this.versions = versions;
+  }
+
+  @Override
+  public void scoreCandidates(ScoreCandidatesRequest request, StreamObserver<ScoreCandidatesResponse> out) {
+    GrpcCalls.unary("ScoreCandidates", out, () -> respond(engine.score(read(request))));
+  }
+
+  private ScoreRequest read(ScoreCandidatesRequest r) {
+    String user = rules.id("user_id", r.getUserId(), RequestLimits.MAX_ID_CHARS);
+    var surface = ProtoEnums.surface("surface", r.getSurface(), r.getSurfaceValue());
+    var age = ProtoEnums.ageBand("age_band", r.getAgeBand(), r.getAgeBandValue());
+    int n = r.getCandidatesCount();
+    if (n == 0 || n > rules.limits().maxCandidates()) {
+      throw InvalidArgument.of("candidates", n + " items", "1.." + rules.limits().maxCandidates());
+    }
+    if (r.getLimit() < 0) {
+      throw InvalidArgument.of("limit", r.getLimit(), ">= 0 (0 = all)");
+    }
+    List<Candidate> candidates = new ArrayList<>(n);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      dev.chatsignal.v1.Candidate c = r.getCandidates(i);
+      String path = "candidates[" + i + "]";
+      String itemId = rules.id(path + ".item_id", c.getItemId(), RequestLimits.MAX_ITEM_ID_CHARS);
+      if (!ids.add(itemId)) {
+        throw InvalidArgument.of(path + ".item_id", itemId, "unique within the request");
+      }
+      var kind = ProtoEnums.itemKind(path + ".kind", c.getKind(), c.getKindValue());
+      var topics = rules.topics(path + ".topics", c.getTopicsList());
+      String text = rules.text(path + ".text", c.getText(), false);
+      if (!Double.isFinite(c.getPrior())) {
+        throw InvalidArgument.of(path + ".prior", c.getPrior(), "a finite number");
+      }
+      candidates.add(new Candidate(itemId, kind, topics, text, c.getPrior()));
+    }
+    String contextText = rules.text("context.text", r.getContext().getText(), false);
+    return new ScoreRequest(user, r.getCountry(), age, surface, candidates, contextText,
+        r.getContext().getSensitive(), r.getLimit(), r.getExplain());
+  }
+
+  private ScoreCandidatesResponse respond(ScoreResult result) {
+    ScoreCandidatesResponse.Builder out = ScoreCandidatesResponse.newBuilder()
+        .setPersonalized(result.decision().personalize())
+        .setReason(ProtoEnums.reason(result.decision().reason()))
+        .setPolicyVersion(versions.policy())
+        .setTaxonomyVersion(versions.taxonomy())
+        .setClassifierVersion(versions.classifier());
+    for (ScoredItem item : result.items()) {
+      dev.chatsignal.v1.ScoredItem.Builder b = dev.chatsignal.v1.ScoredItem.newBuilder()
+          .setItemId(item.itemId())
+          .setScore(item.score())
+          .setPersonalized(item.personalized())
+          .setReason(ProtoEnums.reason(item.reason()));
+      for (Contribution c : item.explanation()) {
+        b.addExplanation(TopicContribution.newBuilder()
+            .setTopicId(c.topicId())
+            .setPath(taxonomy.pathOf(c.topicId()))
+            .setSource(ProtoEnums.source(c.source()))
+            .setContribution(c.amount())
+            .setProfileTopicId(c.profileTopicId())
+            .setProfileTopicPath(taxonomy.pathOf(c.profileTopicId())));
+      }
+      out.addItems(b);
+    }
+    return out.build();
+  }
+}

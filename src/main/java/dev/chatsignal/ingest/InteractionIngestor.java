@@ -1,0 +1,130 @@
+package dev.chatsignal.ingest;
+
+import dev.chatsignal.policy.IngestVerdict;
+import dev.chatsignal.policy.PrivacyPolicy;
+import dev.chatsignal.store.DecayPolicy;
+import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.ProfileStore;
+import dev.chatsignal.store.ProfileUpdate;
+import dev.chatsignal.topics.SensitiveCategory;
+import dev.chatsignal.topics.Taxonomy;
+import dev.chatsignal.topics.TextClassifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a batch of validated interactions into profile updates, one outcome per interaction.
+ *
+ * <p>Order per interaction: region and date rules, then content (sensitive content is withheld, only
+ * its category counted), then idempotency and the profile write. All users of a batch are written in
+ * one atomic, durable commit: when {@link #ingest} returns, every STORED interaction survives a crash;
+ * when the store fails it throws and nothing is acknowledged. Thread-safe.
+ */
+public final class InteractionIngestor {
+  private final PrivacyPolicy policy;
+  private final ProfileStore store;
+  private final DecayPolicy decay;
+  private final IngestConfig config;
+  private final Clock clock;
+  private final DeltaExtractor extractor;
+  private final Map<String, Map<IngestOutcome, Counter>> outcomes = new LinkedHashMap<>();
+  private final Map<SensitiveCategory, Counter> withheld = new EnumMap<>(SensitiveCategory.class);
+
+  public InteractionIngestor(
+      PrivacyPolicy policy, TextClassifier classifier, Taxonomy taxonomy, ProfileStore store,
+      DecayPolicy decay, IngestConfig config, Clock clock, MeterRegistry registry) {
+    this.policy = policy;
+    this.store = store;
+    this.decay = decay;
+    this.config = config;
+    this.clock = clock;
+    this.extractor = new DeltaExtractor(classifier, taxonomy, policy, config);
+    for (String kind : List.of("chat", "engagement")) {
+      Map<IngestOutcome, Counter> byOutcome = new EnumMap<>(IngestOutcome.class);
+      for (IngestOutcome outcome : IngestOutcome.values()) {
+        byOutcome.put(outcome, Counter.builder("chatsignal.ingest.interactions")
+            .description("Interactions ingested, by signal kind and outcome")
+            .tag("kind", kind).tag("outcome", outcome.tag()).register(registry));
+      }
+      outcomes.put(kind, byOutcome);
+    }
+    for (SensitiveCategory category : SensitiveCategory.values()) {
+      withheld.put(category, Counter.builder("chatsignal.sensitive.withheld")
+          .description("Interactions withheld because they revealed a sensitive category")
+          .tag("category", category.tag()).register(registry));
+    }
+  }
+
+  /** Counts a rejection made at the edge, so that every interaction shows up in the metrics. */
+  public void countRejected(boolean chat) {
+    outcomes.get(chat ? "chat" : "engagement").get(IngestOutcome.REJECTED).increment();
+  }
+
+  /**
+   * @param batch validated interactions, possibly of several users
+   * @return one result per interaction, in order
+   * @throws dev.chatsignal.store.StoreException when the store fails; nothing was stored
+   */
+  public List<IngestResult> ingest(List<Interaction> batch) {
+    Instant now = clock.instant();
+    IngestResult[] results = new IngestResult[batch.size()];
+    Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+    ProfileDelta[] deltas = new ProfileDelta[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      Interaction interaction = batch.get(i);
+      IngestVerdict verdict = policy.ingest(interaction.country(), interaction.eventTime(), interaction.isChat());
+      if (verdict == IngestVerdict.WITHHELD_REGION) {
+        results[i] = new IngestResult(IngestOutcome.WITHHELD_REGION, "country: excluded or unknown region");
+        continue;
+      }
+      if (verdict == IngestVerdict.WITHHELD_BEFORE_EFFECTIVE_DATE) {
+        results[i] = new IngestResult(IngestOutcome.WITHHELD_BEFORE_EFFECTIVE_DATE,
+            "event_time: before the effective date");
+        continue;
+      }
+      ProfileDelta delta = extractor.extract(interaction, now);
+      if (delta.isSensitive()) {
+        delta.sensitive().forEach(c -> withheld.get(c).increment());
+        results[i] = new IngestResult(IngestOutcome.WITHHELD_SENSITIVE, "sensitive categories: "
+            + delta.sensitive().stream().map(SensitiveCategory::tag).sorted().collect(Collectors.joining(",")));
+        continue;
+      }
+      deltas[i] = delta;
+      byUser.computeIfAbsent(interaction.userId(), u -> new ArrayList<>()).add(i);
+    }
+    Map<String, ProfileUpdate> updates = new LinkedHashMap<>();
+    byUser.forEach((user, indices) -> updates.put(user, (current, seen) -> {
+      Profile next = current;
+      Set<String> batchIds = new HashSet<>();
+      List<String> stored = new ArrayList<>();
+      for (int i : indices) {
+        String id = batch.get(i).interactionId();
+        if (!batchIds.add(id) || seen.test(id)) {
+          results[i] = IngestResult.DUPLICATE;
+          continue;
+        }
+        next = deltas[i].applyTo(next, decay);
+        stored.add(id);
+        results[i] = IngestResult.STORED;
+      }
+      return new ProfileUpdate.Change(next.compact(config.maxTopics(), now, decay), stored);
+    }));
+    if (!updates.isEmpty()) {
+      store.updateAll(updates);
+    }
+    for (int i = 0; i < results.length; i++) {
+      outcomes.get(batch.get(i).isChat() ? "chat" : "engagement").get(results[i].outcome()).increment();
+    }
+    return List.of(results);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.chatsignal.scoring;
+
+import dev.chatsignal.policy.Decision;
+import dev.chatsignal.policy.PrivacyPolicy;
+import dev.chatsignal.policy.Reason;
+import dev.chatsignal.policy.Surface;
+import dev.chatsignal.store.DecayPolicy;
+import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.ProfileStore;
+import dev.chatsignal.topics.Taxonomy;
+import dev.chatsignal.topics.TextClassifier;
+import dev.chatsignal.topics.TopicAffinity;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks a candidate batch for one user: policy first, then the profile, then each candidate.
+ *
+ * <p>The policy decision needs no profile, so a non-personalized request never reads the store. A
+ * non-personalized ranking orders by prior; a personalized one by score; ties keep input order.
+ * Thread-safe.
+ */
+public final class ScoringEngine {
+  private final PrivacyPolicy policy;
+  private final ProfileStore store;
+  private final DecayPolicy decay;
+  private final Taxonomy taxonomy;
+  private final TopicAffinity affinity;
+  private final TextClassifier classifier;
+  private final CandidateScorer scorer;
+  private final Clock clock;
+  private final Map<Surface, Map<Reason, Counter>> decisions = new EnumMap<>(Surface.class);
+
+  public ScoringEngine(
+      PrivacyPolicy policy, ProfileStore store, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity,
+      TextClassifier classifier, ScoringConfig config, Clock clock, MeterRegistry registry) {
+    this.policy = policy;
+    this.store = store;
+    this.decay = decay;
+    this.taxonomy = taxonomy;
+    this.affinity = affinity;
+    this.classifier = classifier;
+    this.clock = clock;
+    ItemTextTopics itemText = new ItemTextTopics(classifier, config.textCacheSize(), registry);
+    this.scorer = new CandidateScorer(taxonomy, policy, itemText, config);
+    for (Surface surface : Surface.values()) {
+      Map<Reason, Counter> byReason = new EnumMap<>(Reason.class);
+      for (Reason reason : Reason.values()) {
+        byReason.put(reason, Counter.builder("chatsignal.scoring.decisions")
+            .description("Scoring responses, by surface and personalization reason")
+            .tag("surface", surface.name().toLowerCase(java.util.Locale.ROOT))
+            .tag("reason", reason.tag())
+            .register(registry));
+      }
+      decisions.put(surface, byReason);
+    }
+  }
+
+  public ScoreResult score(ScoreRequest request) {
+    boolean sensitiveContext = request.contextSensitive()
+        || (!request.contextText().isEmpty()
+            && !policy.sensitiveIn(classifier.classify(request.contextText())).isEmpty());
+    Decision decision = policy.request(request.country(), request.surface(), request.ageBand(), sensitiveContext);
+    ScoreResult result = decision.personalize() ? personalized(request) : nonPersonalized(request, decision);
+    decisions.get(request.surface()).get(result.decision().reason()).increment();
+    return result;
+  }
+
+  private ScoreResult personalized(ScoreRequest request) {
+    Profile profile = store.get(request.userId());
+    Instant now = clock.instant();
+    InterestVector general = InterestVector.of(profile, now, decay, taxonomy, affinity, false);
+    if (general.isEmpty() && profile.suppressedUntilMillis().values().stream().noneMatch(u -> u > now.toEpochMilli())) {
+      return nonPersonalized(request, Decision.fallback(Reason.NO_PROFILE));
+    }
+    InterestVector ads = InterestVector.of(profile, now, decay, taxonomy, affinity, true);
+    List<ScoredItem> items = new ArrayList<>(request.candidates().size());
+    for (Candidate c : request.candidates()) {
+      items.add(scorer.score(c, request.surface(), request.ageBand(), general, ads, profile, now, request.explain()));
+    }
+    return new ScoreResult(rank(items, request.limit()), Decision.PERSONALIZE);
+  }
+
+  private static ScoreResult nonPersonalized(ScoreRequest request, Decision decision) {
+    List<ScoredItem> items = new ArrayList<>(request.candidates().size());
+    for (Candidate c : request.candidates()) {
+      items.add(new ScoredItem(c.itemId(), c.prior(), false, decision.reason(), List.of()));
+    }
+    return new ScoreResult(rank(items, request.limit()), decision);
+  }
+
+  /** Sorts by score, best first; {@link List#sort} is stable, so ties keep input order. */
+  private static List<ScoredItem> rank(List<ScoredItem> items, int limit) {
+    items.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
+    return limit > 0 && limit < items.size() ? items.subList(0, limit) : items;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.chatsignal.server;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chatsignal.api.InteractionGrpcService;
+import dev.chatsignal.api.ProfileGrpcService;
+import dev.chatsignal.api.RequestLimits;
+import dev.chatsignal.api.ScoringGrpcService;
+import dev.chatsignal.api.TopicGrpcService;
+import dev.chatsignal.api.Versions;
+import dev.chatsignal.ingest.IngestConfig;
+import dev.chatsignal.ingest.InteractionIngestor;
+import dev.chatsignal.metrics.SnakeCaseTags;
+import dev.chatsignal.policy.PrivacyPolicy;
+import dev.chatsignal.scoring.ScoringConfig;
+import dev.chatsignal.scoring.ScoringEngine;
+import dev.chatsignal.store.DecayPolicy;
+import dev.chatsignal.store.InMemoryProfileRepository;
+import dev.chatsignal.store.ProfileRepository;
+import dev.chatsignal.store.ProfileStore;
+import dev.chatsignal.store.RocksDbProfileRepository;
+import dev.chatsignal.topics.LexiconClassifier;
+import dev.chatsignal.topics.Taxonomy;
+import dev.chatsignal.topics.TextClassifier;
+import dev.chatsignal.topics.TopicAffinity;
+import dev.chatsignal.v1.InteractionServiceGrpc;
+import dev.chatsignal.v1.ProfileServiceGrpc;
+import dev.chatsignal.v1.ScoringServiceGrpc;
+import dev.chatsignal.v1.TopicServiceGrpc;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.TlsServerCredentials;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The only composition root: reads the configuration and builds every object with {@code new}.
+ * {@link #main} runs it on Netty; tests call {@link #compose} with an in-process server builder, a
+ * fixed {@link Clock} and a fake {@link Ticker}, so they run the production wiring.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(Setting.usage());
+      return;
+    }
+    ServerConfig config;
+    ChatSignalServer server;
+    try {
+      config = ServerConfig.from(System.getenv(), args);
+      InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
+      InetSocketAddress http = new InetSocketAddress(config.bind(), config.httpPort());
+      server = compose(config, NettyServerBuilder.forAddress(grpc, credentials(config)), http,
+          Clock.systemUTC(), Ticker.systemTicker()).start();
+    } catch (ConfigException e) {
+      System.err.println("chatsignal: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.out.printf("chatsignal listening: grpc=%s:%d http=http://%s:%d (/metrics, /healthz) %s%n",
+        config.bind(), server.grpcPort(), config.bind(), server.httpPort(), server.description());
+    System.out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runnable drain = () -> {
+      System.out.println("chatsignal: draining (NOT_SERVING, finishing in-flight calls)");
+      server.drain(config.drain());
+      System.out.println("chatsignal: stopped");
+      stopped.countDown();
+    };
+    Signals.onTermination(drain);
+    stopped.await();
+    System.exit(0);
+  }
+
+  private static ServerCredentials credentials(ServerConfig config) throws IOException {
+    if (config.tlsCert().isEmpty()) {
+      return InsecureServerCredentials.create();
+    }
+    TlsServerCredentials.Builder tls = TlsServerCredentials.newBuilder()
+        .keyManager(config.tlsCert().get().toFile(), config.tlsKey().get().toFile());
+    if (config.tlsClientCa().isPresent()) {
+      tls.trustManager(config.tlsClientCa().get().toFile()).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
+    }
+    return tls.build();
+  }
+
+  /**
+   * Builds the whole server from settings given as environment variables ({@code CHATSIGNAL_*}; absent
+   * ones take their defaults). Tests use this with an in-process or Netty builder on port 0.
+   *
+   * @param http address of the /metrics and /healthz endpoint, or null for none
+   * @throws IllegalArgumentException when a setting is invalid
+   */
+  public static ChatSignalServer compose(
+      java.util.Map<String, String> settings, ServerBuilder<?> builder, InetSocketAddress http, Clock clock,
+      Ticker ticker) {
+    try {
+      return compose(ServerConfig.from(settings, new String[0]), builder, http, clock, ticker);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Builds the whole server on {@code builder}.
+   *
+   * @param http address of the /metrics and /healthz endpoint, or null for none
+   */
+  static ChatSignalServer compose(
+      ServerConfig config, ServerBuilder<?> builder, InetSocketAddress http, Clock clock, Ticker ticker) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(new SnakeCaseTags());
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+
+    Taxonomy taxonomy = Taxonomy.loadDefault();
+    TextClassifier classifier = new LexiconClassifier(taxonomy);
+    TopicAffinity affinity = TopicAffinity.loadDefault(taxonomy);
+    PrivacyPolicy policy = new PrivacyPolicy(config.policy());
+    DecayPolicy decay = DecayPolicy.defaults();
+    IngestConfig ingestConfig = new IngestConfig(IngestConfig.defaults().sourceWeights(),
+        IngestConfig.defaults().minChatConfidence(), IngestConfig.defaults().suppression(),
+        config.positiveInt(Setting.PROFILE_TOP_K));
+    RequestLimits limits = new RequestLimits(config.positiveInt(Setting.MAX_INTERACTIONS),
+        config.positiveInt(Setting.MAX_CANDIDATES), config.positiveInt(Setting.MAX_TEXT_CHARS),
+        RequestLimits.defaults().maxTopicsPerItem());
+    Versions versions = new Versions(policy.version(), taxonomy.version(),
+        classifier.version() + "+" + affinity.version());
+
+    ProfileStore store = new ProfileStore(repository(config), config.cacheMaxBytes(), ticker, registry);
+    InteractionIngestor ingestor =
+        new InteractionIngestor(policy, classifier, taxonomy, store, decay, ingestConfig, clock, registry);
+    ScoringEngine engine = new ScoringEngine(policy, store, decay, taxonomy, affinity, classifier,
+        ScoringConfig.defaults(), clock, registry);
+
+    ServerServiceDefinition profiles = new ProfileGrpcService(store, decay, taxonomy, limits, clock).bindService();
+    if (config.adminToken().isPresent()) {
+      profiles = ServerInterceptors.intercept(profiles, new AdminTokenInterceptor(config.adminToken().get()));
+    }
+    List<ServerServiceDefinition> services = List.of(
+        new InteractionGrpcService(ingestor, taxonomy, limits, clock).bindService(),
+        new ScoringGrpcService(engine, taxonomy, limits, versions).bindService(),
+        profiles,
+        new TopicGrpcService(taxonomy, classifier, limits).bindService());
+    MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(registry);
+    HealthStatusManager health = new HealthStatusManager();
+    for (ServerServiceDefinition service : services) {
+      metrics.preregisterService(service);
+      builder.addService(service);
+    }
+    builder.addService(health.getHealthService())
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .addService(reflectionV1alpha())
+        .intercept(metrics);
+    List<String> names = List.of(InteractionServiceGrpc.SERVICE_NAME, ScoringServiceGrpc.SERVICE_NAME,
+        ProfileServiceGrpc.SERVICE_NAME, TopicServiceGrpc.SERVICE_NAME);
+    String description = "store=" + store.describe() + " taxonomy=" + taxonomy.version() + " ("
+        + taxonomy.size() + " topics) policy=" + policy.version() + " classifier=" + versions.classifier()
+        + (config.adminToken().isPresent() ? " admin-token=on" : "")
+        + (config.tlsCert().isPresent() ? (config.tlsClientCa().isPresent() ? " tls=mtls" : " tls=on") : "");
+    return new ChatSignalServer(builder.build(), health, names, store, registry, http, description);
+  }
+
+  @SuppressWarnings("deprecation") // v1alpha stays for grpcurl and older clients that only speak it
+  private static io.grpc.BindableService reflectionV1alpha() {
+    return ProtoReflectionService.newInstance();
+  }
+
+  private static ProfileRepository repository(ServerConfig config) {
+    switch (config.store()) {
+      case MEMORY:
+        return new InMemoryProfileRepository();
+      case REDIS:
+        throw new ConfigException(Setting.STORE.env() + "=redis: the Redis store is not in this build yet;"
+            + " use rocksdb (default) or memory");
+      default:
+        return new RocksDbProfileRepository(config.dataDir(), config.storeSync());
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.chatsignal.server;
+
+import dev.chatsignal.policy.PolicyConfig;
+import dev.chatsignal.topics.SensitiveCategory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The server's configuration, read once in {@link Main} from the environment and flags; nothing else
+ * reads the environment. Invalid values fail startup with a {@link ConfigException} naming the setting.
+ */
+record ServerConfig(Map<Setting, String> values) {
+  enum StoreKind { ROCKSDB, REDIS, MEMORY }
+
+  ServerConfig {
+    values = Map.copyOf(values);
+  }
+
+  /** Defaults, overridden by the environment, overridden by {@code --flag=value} or {@code --flag value}. */
+  static ServerConfig from(Map<String, String> env, String[] args) {
+    Map<Setting, String> values = new EnumMap<>(Setting.class);
+    for (Setting s : Setting.values()) {
+      values.put(s, env.getOrDefault(s.env(), s.defaultValue()));
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      String value = eq > 0 ? arg.substring(eq + 1) : null;
+      Setting setting = Arrays.stream(Setting.values()).filter(s -> s.flag().equals(name)).findFirst()
+          .orElseThrow(() -> new ConfigException("unknown flag " + name + "\n" + Setting.usage()));
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new ConfigException(name + ": missing value");
+        }
+        value = args[++i];
+      }
+      values.put(setting, value);
+    }
+    ServerConfig config = new ServerConfig(values);
+    config.validate();
+    return config;
+  }
+
+  static ServerConfig defaults() {
+    return from(Map.of(), new String[0]);
+  }
+
+  /** A copy with some settings replaced (tests). */
+  ServerConfig with(Setting setting, String value) {
+    Map<Setting, String> copy = new EnumMap<>(values);
+    copy.put(setting, value);
+    ServerConfig config = new ServerConfig(copy);
+    config.validate();
+    return config;
+  }
+
+  private void validate() {
+    grpcPort();
+    httpPort();
+    store();
+    cacheMaxBytes();
+    policy();
+    drain();
+    for (Setting s : EnumSet.of(Setting.MAX_CANDIDATES, Setting.MAX_INTERACTIONS, Setting.MAX_TEXT_CHARS,
+        Setting.PROFILE_TOP_K)) {
+      positiveInt(s);
+    }
+    if (tlsCert().isPresent() != tlsKey().isPresent()) {
+      throw new ConfigException(Setting.TLS_CERT.env() + " and " + Setting.TLS_KEY.env() + " must be set together");
+    }
+    if (tlsClientCa().isPresent() && tlsCert().isEmpty()) {
+      throw new ConfigException(Setting.TLS_CLIENT_CA.env() + " needs " + Setting.TLS_CERT.env());
+    }
+  }
+
+  private String raw(Setting s) {
+    return values.get(s).strip();
+  }
+
+  private Optional<String> optional(Setting s) {
+    return raw(s).isEmpty() ? Optional.empty() : Optional.of(raw(s));
+  }
+
+  int grpcPort() {
+    return port(Setting.GRPC_PORT);
+  }
+
+  int httpPort() {
+    return port(Setting.HTTP_PORT);
+  }
+
+  String bind() {
+    return raw(Setting.BIND);
+  }
+
+  Path dataDir() {
+    return Path.of(raw(Setting.DATA_DIR));
+  }
+
+  StoreKind store() {
+    try {
+      return StoreKind.valueOf(raw(Setting.STORE).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(Setting.STORE.env() + ": '" + raw(Setting.STORE) + "' (expected: rocksdb, redis or memory)");
+    }
+  }
+
+  boolean storeSync() {
+    return Boolean.parseBoolean(raw(Setting.STORE_SYNC));
+  }
+
+  Optional<String> redisUri() {
+    return optional(Setting.REDIS_URI);
+  }
+
+  Optional<Path> tlsCert() {
+    return optional(Setting.TLS_CERT).map(Path::of);
+  }
+
+  Optional<Path> tlsKey() {
+    return optional(Setting.TLS_KEY).map(Path::of);
+  }
+
+  Optional<Path> tlsClientCa() {
+    return optional(Setting.TLS_CLIENT_CA).map(Path::of);
+  }
+
+  Optional<String> adminToken() {
+    return optional(Setting.ADMIN_TOKEN);
+  }
+
+  long cacheMaxBytes() {
+    try {
+      long v = Long.parseLong(raw(Setting.CACHE_MAX_BYTES));
+      if (v < 1024) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Setting.CACHE_MAX_BYTES.env() + ": '" + raw(Setting.CACHE_MAX_BYTES)
+          + "' (expected: bytes >= 1024)");
+    }
+  }
+
+  int positiveInt(Setting s) {
+    try {
+      int v = Integer.parseInt(raw(s));
+      if (v < 1) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(s.env() + ": '" + raw(s) + "' (expected: an integer >= 1)");
+    }
+  }
+
+  Duration drain() {
+    return Duration.ofSeconds(positiveInt(Setting.DRAIN_SECONDS));
+  }
+
+  PolicyConfig policy() {
+    PolicyConfig defaults = PolicyConfig.defaults();
+    Set<String> regions = defaults.excludedRegions();
+    if (!raw(Setting.EXCLUDED_REGIONS).isEmpty()) {
+      regions = new LinkedHashSet<>();
+      for (String code : raw(Setting.EXCLUDED_REGIONS).split(",")) {
+        regions.add(code.strip().toUpperCase(Locale.ROOT));
+      }
+    }
+    Instant effective;
+    try {
+      effective = Instant.parse(raw(Setting.EFFECTIVE_DATE));
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(Setting.EFFECTIVE_DATE.env() + ": '" + raw(Setting.EFFECTIVE_DATE)
+          + "' (expected: an ISO-8601 instant such as 2025-12-16T00:00:00Z)");
+    }
+    try {
+      return new PolicyConfig(raw(Setting.POLICY_VERSION), regions, defaults.regionAliases(), effective,
+          EnumSet.allOf(SensitiveCategory.class));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("policy: " + e.getMessage());
+    }
+  }
+
+  private int port(Setting s) {
+    try {
+      int port = Integer.parseInt(raw(s));
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(s.env() + ": '" + raw(s) + "' (expected: a port 0..65535)");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.chatsignal.server;
+
+import java.util.Locale;
+
+/**
+ * Every configuration setting: its environment variable, its command-line flag (the variable without
+ * the {@code CHATSIGNAL_} prefix, lowercase, dashes: {@code --grpc-port}), its default and its meaning.
+ */
+enum Setting {
+  GRPC_PORT("50051", "gRPC port (0 = any free port)"),
+  HTTP_PORT("9464", "HTTP port for /metrics and /healthz (0 = any free port)"),
+  BIND("127.0.0.1", "address both ports bind to (0.0.0.0 in a container)"),
+  DATA_DIR("./data", "directory of the embedded store"),
+  STORE("rocksdb", "profile store: rocksdb | redis | memory (memory is not durable)"),
+  STORE_SYNC("true", "fsync every acknowledged ingest batch (false: survives a process crash, not a power loss)"),
+  REDIS_URI("", "redis:// or rediss:// URI; several comma-separated nodes mean Redis Cluster"),
+  TLS_CERT("", "PEM certificate chain: turns on TLS"),
+  TLS_KEY("", "PEM private key (PKCS#8) for TLS_CERT"),
+  TLS_CLIENT_CA("", "PEM CA bundle: requires client certificates signed by it (mTLS)"),
+  ADMIN_TOKEN("", "when set, ProfileService needs 'authorization: Bearer <token>'"),
+  CACHE_MAX_BYTES("268435456", "profile cache bound, in estimated bytes"),
+  MAX_CANDIDATES("2000", "candidates per ScoreCandidates call"),
+  MAX_INTERACTIONS("1000", "interactions per IngestInteractions call"),
+  MAX_TEXT_CHARS("4000", "characters per chat turn, candidate or context text"),
+  PROFILE_TOP_K("64", "topics kept per profile"),
+  DRAIN_SECONDS("20", "on SIGTERM, how long in-flight calls may take before they are cancelled"),
+  EXCLUDED_REGIONS("", "comma-separated ISO codes replacing the default excluded regions (EU/EEA, GB, KR)"),
+  EFFECTIVE_DATE("2025-12-16T00:00:00Z", "chats before this instant are never used"),
+  POLICY_VERSION("policy-2025-12-16.1", "policy version stamped on every response");
+
+  private final String defaultValue;
+  private final String help;
+
+  Setting(String defaultValue, String help) {
+    this.defaultValue = defaultValue;
+    this.help = help;
+  }
+
+  String env() {
+    return "CHATSIGNAL_" + name();
+  }
+
+  String flag() {
+    return "--" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  String defaultValue() {
+    return defaultValue;
+  }
+
+  String help() {
+    return help;
+  }
+
+  static String usage() {
+    StringBuilder out = new StringBuilder("Usage: java -jar chatsignal.jar [--flag=value ...]\n"
+        + "Each setting is an environment variable or a flag (the flag wins):\n");
+    for (Setting s : values()) {
+      out.append(String.format(Locale.ROOT, "  %-28s %-20s %s (default: %s)%n",
+          s.env(), s.flag(), s.help(), s.defaultValue.isEmpty() ? "unset" : s.defaultValue));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.chatsignal.store;
+
+/**
+ * One (topic, source) weight of a profile, as it was at {@code updatedAtMillis}; read it through
+ * {@link DecayPolicy#weightAt} to get today's value.
+ *
+ * @param topicId taxonomy topic id
+ * @param source where the signal came from
+ * @param weight accumulated weight at {@code updatedAtMillis}, > 0
+ * @param updatedAtMillis epoch milliseconds of the last reinforcement
+ */
+public record ProfileEntry(int topicId, SignalSource source, double weight, long updatedAtMillis) {
+  public ProfileEntry {
+    if (!(weight > 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("weight: " + weight + " (expected: finite and > 0)");
+    }
+  }
+}
