@@ -186,8 +186,10 @@ record ServerConfig(Map<Setting, String> values) {
           + "' (expected: an ISO-8601 instant such as 2025-12-16T00:00:00Z)");
     }
     try {
-      return new PolicyConfig(raw(Setting.POLICY_VERSION), regions, defaults.regionAliases(), effective,
-          EnumSet.allOf(SensitiveCategory.class));
+      PolicyConfig config = new PolicyConfig(raw(Setting.POLICY_VERSION), regions, defaults.regionAliases(),
+          effective, EnumSet.allOf(SensitiveCategory.class));
+      new dev.chatsignal.policy.RegionPolicy(config.excludedRegions(), config.regionAliases());
+      return config;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("policy: " + e.getMessage());
     }
