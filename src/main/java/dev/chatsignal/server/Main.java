@@ -9,7 +9,7 @@ import dev.chatsignal.api.TopicGrpcService;
 import dev.chatsignal.api.Versions;
 import dev.chatsignal.ingest.IngestConfig;
 import dev.chatsignal.ingest.InteractionIngestor;
-import dev.chatsignal.metrics.SnakeCaseTags;
+import dev.chatsignal.metrics.PrometheusConventions;
 import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.scoring.ScoringConfig;
 import dev.chatsignal.scoring.ScoringEngine;
@@ -129,7 +129,7 @@ public final class Main {
   static ChatSignalServer compose(
       ServerConfig config, ServerBuilder<?> builder, InetSocketAddress http, Clock clock, Ticker ticker) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    registry.config().meterFilter(new SnakeCaseTags());
+    registry.config().meterFilter(new PrometheusConventions());
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);

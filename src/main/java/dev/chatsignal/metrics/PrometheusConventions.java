@@ -3,16 +3,19 @@ package dev.chatsignal.metrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renames camelCase tag keys (Micrometer's gRPC interceptor uses {@code methodType} and
- * {@code statusCode}) to snake_case, which Prometheus conventions and {@code promtool check metrics}
- * expect.
+ * Makes every meter follow Prometheus naming, so that {@code promtool check metrics} is clean:
+ * camelCase tag keys (Micrometer's gRPC interceptor uses {@code methodType} and {@code statusCode})
+ * become snake_case, {@code system.cpu.count} (a gauge ending in {@code _count}) is renamed, and
+ * {@code process.cpu.time} (exported in nanoseconds, not the base unit seconds) is dropped in favour
+ * of {@code process.cpu.usage}.
  */
-public final class SnakeCaseTags implements MeterFilter {
+public final class PrometheusConventions implements MeterFilter {
   @Override
   public Meter.Id map(Meter.Id id) {
     id = promtoolClean(id);
@@ -26,20 +29,13 @@ public final class SnakeCaseTags implements MeterFilter {
     return changed ? id.replaceTags(renamed) : id;
   }
 
-  /**
-   * Two JVM binder names that {@code promtool check metrics} flags: {@code process.cpu.time} carries
-   * its unit abbreviated ({@code _ns}), and {@code system.cpu.count} is a gauge ending in
-   * {@code _count}. Both are renamed, not dropped.
-   */
+  @Override
+  public MeterFilterReply accept(Meter.Id id) {
+    return id.getName().equals("process.cpu.time") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+  }
+
   private static Meter.Id promtoolClean(Meter.Id id) {
-    switch (id.getName()) {
-      case "system.cpu.count":
-        return id.withName("system.cpu.logical.processors");
-      case "process.cpu.time":
-        return id.withName("process.cpu.time.used").withBaseUnit("nanoseconds");
-      default:
-        return id;
-    }
+    return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.logical.processors") : id;
   }
 
   static String snake(String key) {

@@ -1,0 +1,8 @@
+package dev.chatsignal.store;
+
+class InMemoryProfileRepositoryTest extends ProfileRepositoryContract {
+  @Override
+  ProfileRepository open() {
+    return new InMemoryProfileRepository();
+  }
+}
