@@ -17,7 +17,7 @@ build: ## Build the runnable shaded jar target/chatsignal.jar
 $(JAR): pom.xml $(shell find src/main proto -type f 2>/dev/null)
 	$(MVN) -DskipTests package
 
-test: tools ## Run every test (unit, contract, end-to-end on the real jar, buf lint, promtool)
+test: lint ## Run everything: buf lint, unit and contract tests, end-to-end on the real jar (buf curl, promtool)
 	$(MVN) verify
 
 lint: tools ## buf lint (STANDARD rules) on proto/
@@ -25,8 +25,8 @@ lint: tools ## buf lint (STANDARD rules) on proto/
 
 tools: node_modules/.bin/buf ## Install the buf CLI from npm (used by lint and the reflection tests)
 
-node_modules/.bin/buf: package.json
-	npm install --no-audit --no-fund
+node_modules/.bin/buf: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	@touch $@
 
 clean: ## Remove build output (keeps ./data)
