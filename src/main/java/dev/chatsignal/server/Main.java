@@ -68,13 +68,16 @@ public final class Main {
     ChatSignalServer server;
     try {
       config = ServerConfig.from(System.getenv(), args);
-      InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
       InetSocketAddress http = new InetSocketAddress(config.bind(), config.httpPort());
-      server = compose(config, NettyServerBuilder.forAddress(grpc, credentials(config)), http,
-          Clock.systemUTC(), Ticker.systemTicker()).start();
+      server = compose(config, netty(config), http, Clock.systemUTC(), Ticker.systemTicker()).start();
     } catch (ConfigException e) {
       System.err.println("chatsignal: configuration error: " + e.getMessage());
       System.exit(2);
+      return;
+    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+      // a busy port, unreadable TLS files or a locked store: say which, without a stack trace
+      System.err.println("chatsignal: cannot start: " + e.getMessage());
+      System.exit(1);
       return;
     }
     System.out.printf("chatsignal listening: grpc=%s:%d http=http://%s:%d (/metrics, /healthz) %s%n",
@@ -90,6 +93,12 @@ public final class Main {
     Signals.onTermination(drain);
     stopped.await();
     System.exit(0);
+  }
+
+  /** The Netty transport on the configured address, with TLS or mTLS when configured. */
+  static NettyServerBuilder netty(ServerConfig config) throws IOException {
+    InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
+    return NettyServerBuilder.forAddress(grpc, credentials(config));
   }
 
   private static ServerCredentials credentials(ServerConfig config) throws IOException {
