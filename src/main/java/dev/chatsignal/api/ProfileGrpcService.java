@@ -8,7 +8,7 @@ import dev.chatsignal.store.ErasureScope;
 import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.ProfileEntry;
 import dev.chatsignal.store.ProfileStore;
-import dev.chatsignal.store.ProfileUpdate;
+import dev.chatsignal.store.ProfileOp;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.v1.DeleteProfileRequest;
 import dev.chatsignal.v1.DeleteProfileResponse;
@@ -103,9 +103,9 @@ public final class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceI
       }
       java.time.Duration duration = duration(request);
       Instant until = clock.instant().plus(duration);
-      ProfileUpdate.Change change = store.update(user,
-          (current, seen) -> new ProfileUpdate.Change(current.suppress(topic, until), List.of()));
-      long effective = change.next().suppressedUntilMillis().get(topic);
+      store.apply(user, new ProfileOp(null, List.of(),
+          List.of(new ProfileOp.Suppression(topic, until.toEpochMilli()))), clock.instant());
+      long effective = store.get(user).suppressedUntilMillis().getOrDefault(topic, until.toEpochMilli());
       return SuppressTopicResponse.newBuilder()
           .setSuppression(suppression(topic, Instant.ofEpochMilli(effective))).build();
     });

@@ -2,10 +2,8 @@ package dev.chatsignal.ingest;
 
 import dev.chatsignal.policy.IngestVerdict;
 import dev.chatsignal.policy.PrivacyPolicy;
-import dev.chatsignal.store.DecayPolicy;
-import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.ProfileStore;
-import dev.chatsignal.store.ProfileUpdate;
+import dev.chatsignal.store.UserOps;
 import dev.chatsignal.topics.SensitiveCategory;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TextClassifier;
@@ -15,11 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,8 +29,6 @@ import java.util.stream.Collectors;
 public final class InteractionIngestor {
   private final PrivacyPolicy policy;
   private final ProfileStore store;
-  private final DecayPolicy decay;
-  private final IngestConfig config;
   private final Clock clock;
   private final DeltaExtractor extractor;
   private final Map<String, Map<IngestOutcome, Counter>> outcomes = new LinkedHashMap<>();
@@ -42,11 +36,9 @@ public final class InteractionIngestor {
 
   public InteractionIngestor(
       PrivacyPolicy policy, TextClassifier classifier, Taxonomy taxonomy, ProfileStore store,
-      DecayPolicy decay, IngestConfig config, Clock clock, MeterRegistry registry) {
+      IngestConfig config, Clock clock, MeterRegistry registry) {
     this.policy = policy;
     this.store = store;
-    this.decay = decay;
-    this.config = config;
     this.clock = clock;
     this.extractor = new DeltaExtractor(classifier, taxonomy, policy, config);
     for (String kind : List.of("chat", "engagement")) {
@@ -102,25 +94,18 @@ public final class InteractionIngestor {
       deltas[i] = delta;
       byUser.computeIfAbsent(interaction.userId(), u -> new ArrayList<>()).add(i);
     }
-    Map<String, ProfileUpdate> updates = new LinkedHashMap<>();
-    byUser.forEach((user, indices) -> updates.put(user, (current, seen) -> {
-      Profile next = current;
-      Set<String> batchIds = new HashSet<>();
-      List<String> stored = new ArrayList<>();
-      for (int i : indices) {
-        String id = batch.get(i).interactionId();
-        if (!batchIds.add(id) || seen.test(id)) {
-          results[i] = IngestResult.DUPLICATE;
-          continue;
+    if (!byUser.isEmpty()) {
+      List<UserOps> ops = new ArrayList<>(byUser.size());
+      byUser.forEach((user, indices) -> ops.add(new UserOps(user,
+          indices.stream().map(i -> deltas[i].toOp(batch.get(i).interactionId())).toList())));
+      List<List<Boolean>> applied = store.apply(ops, now);
+      int u = 0;
+      for (List<Integer> indices : byUser.values()) {
+        List<Boolean> flags = applied.get(u++);
+        for (int k = 0; k < indices.size(); k++) {
+          results[indices.get(k)] = flags.get(k) ? IngestResult.STORED : IngestResult.DUPLICATE;
         }
-        next = deltas[i].applyTo(next, decay);
-        stored.add(id);
-        results[i] = IngestResult.STORED;
       }
-      return new ProfileUpdate.Change(next.compact(config.maxTopics(), now, decay), stored);
-    }));
-    if (!updates.isEmpty()) {
-      store.updateAll(updates);
     }
     for (int i = 0; i < results.length; i++) {
       outcomes.get(batch.get(i).isChat() ? "chat" : "engagement").get(results[i].outcome()).increment();

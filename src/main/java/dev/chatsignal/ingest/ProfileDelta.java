@@ -1,10 +1,10 @@
 package dev.chatsignal.ingest;
 
-import dev.chatsignal.store.DecayPolicy;
-import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.ProfileOp;
 import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.SensitiveCategory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,14 +27,16 @@ record ProfileDelta(
     return !sensitive.isEmpty();
   }
 
-  Profile applyTo(Profile profile, DecayPolicy decay) {
-    Profile next = profile;
+  /** The store op for this delta, applied at most once for {@code interactionId}. */
+  ProfileOp toOp(String interactionId) {
+    List<ProfileOp.Reinforcement> reinforcements = new ArrayList<>(additions.size());
     for (Addition a : additions) {
-      next = next.reinforce(a.topicId(), a.source(), a.amount(), at, decay);
+      reinforcements.add(new ProfileOp.Reinforcement(a.topicId(), a.source(), a.amount(), at.toEpochMilli()));
     }
+    List<ProfileOp.Suppression> suppressed = new ArrayList<>(suppressions.size());
     for (int topic : suppressions) {
-      next = next.suppress(topic, suppressUntil);
+      suppressed.add(new ProfileOp.Suppression(topic, suppressUntil.toEpochMilli()));
     }
-    return next;
+    return new ProfileOp(interactionId, reinforcements, suppressed);
   }
 }

@@ -7,6 +7,7 @@ import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.DecayPolicy;
 import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.ProfileStore;
+import dev.chatsignal.store.StoreException;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TextClassifier;
 import dev.chatsignal.topics.TopicAffinity;
@@ -74,7 +75,12 @@ public final class ScoringEngine {
   }
 
   private ScoreResult personalized(ScoreRequest request) {
-    Profile profile = store.get(request.userId());
+    Profile profile;
+    try {
+      profile = store.get(request.userId());
+    } catch (StoreException e) {
+      return nonPersonalized(request, Decision.fallback(Reason.STORE_UNAVAILABLE));
+    }
     Instant now = clock.instant();
     InterestVector general = InterestVector.of(profile, now, decay, taxonomy, affinity, false);
     if (general.isEmpty() && profile.suppressedUntilMillis().values().stream().noneMatch(u -> u > now.toEpochMilli())) {

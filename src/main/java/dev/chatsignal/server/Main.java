@@ -14,10 +14,11 @@ import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.scoring.ScoringConfig;
 import dev.chatsignal.scoring.ScoringEngine;
 import dev.chatsignal.store.DecayPolicy;
-import dev.chatsignal.store.InMemoryProfileRepository;
+import dev.chatsignal.store.InMemoryStore;
+import dev.chatsignal.store.LocalProfileRepository;
 import dev.chatsignal.store.ProfileRepository;
 import dev.chatsignal.store.ProfileStore;
-import dev.chatsignal.store.RocksDbProfileRepository;
+import dev.chatsignal.store.RocksDbStore;
 import dev.chatsignal.topics.LexiconClassifier;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TextClassifier;
@@ -160,9 +161,10 @@ public final class Main {
     Versions versions = new Versions(policy.version(), taxonomy.version(),
         classifier.version() + "+" + affinity.version());
 
-    ProfileStore store = new ProfileStore(repository(config), config.cacheMaxBytes(), ticker, registry);
+    ProfileStore store = new ProfileStore(repository(config, decay, ingestConfig.maxTopics()),
+        config.cacheMaxBytes(), ticker, registry);
     InteractionIngestor ingestor =
-        new InteractionIngestor(policy, classifier, taxonomy, store, decay, ingestConfig, clock, registry);
+        new InteractionIngestor(policy, classifier, taxonomy, store, ingestConfig, clock, registry);
     ScoringEngine engine = new ScoringEngine(policy, store, decay, taxonomy, affinity, classifier,
         ScoringConfig.defaults(), clock, registry);
 
@@ -199,15 +201,15 @@ public final class Main {
     return ProtoReflectionService.newInstance();
   }
 
-  private static ProfileRepository repository(ServerConfig config) {
+  private static ProfileRepository repository(ServerConfig config, DecayPolicy decay, int maxTopics) {
     switch (config.store()) {
       case MEMORY:
-        return new InMemoryProfileRepository();
+        return new LocalProfileRepository(new InMemoryStore(), decay, maxTopics);
       case REDIS:
         throw new ConfigException(Setting.STORE.env() + "=redis: the Redis store is not in this build yet;"
             + " use rocksdb (default) or memory");
       default:
-        return new RocksDbProfileRepository(config.dataDir(), config.storeSync());
+        return new LocalProfileRepository(new RocksDbStore(config.dataDir(), config.storeSync()), decay, maxTopics);
     }
   }
 }

@@ -1,26 +1,44 @@
 package dev.chatsignal.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable store behind the profile cache. Implementations are thread-safe; callers serialize
- * writes per user (see {@link ProfileStore}).
+ * Where profiles live durably, shared by every replica that uses the same backend. Updates are applied
+ * by the repository itself (atomically per user, idempotent per interaction id), never as a
+ * read-modify-write by the caller, so concurrent replicas lose no update. Thread-safe.
+ *
+ * @see LocalProfileRepository
  */
 public interface ProfileRepository extends AutoCloseable {
-  /** The stored profile, or empty when the user has none. */
+  /**
+   * The stored profile, or empty when the user has none.
+   *
+   * @throws StoreException when the backend cannot be read
+   */
   Optional<Profile> load(String userId);
 
-  /** True when this user's interaction id was committed before (idempotency). */
-  boolean seen(String userId, String interactionId);
+  /**
+   * Applies each user's ops in order, then keeps each touched profile to its strongest topics at
+   * {@code now}. Returns, per user and op, true when applied and false when its interaction id had
+   * been applied before. Durable when it returns.
+   *
+   * @throws StoreException when the backend fails; then no op of the failed user was acknowledged
+   */
+  List<List<Boolean>> apply(List<UserOps> batch, Instant now);
 
   /**
-   * Writes all users' changes atomically: after a crash either all of them or none are visible.
-   * Returns only once the write is durable (survives a process crash).
+   * Erases all of a profile or its chat-derived part. Interaction ids stay remembered.
+   *
+   * @throws StoreException when the backend fails
    */
-  void commit(List<UserWrite> writes);
+  Erasure erase(String userId, ErasureScope scope);
 
-  /** Short description for the startup line, e.g. {@code rocksdb(./data/profiles)}. */
+  /** True when the backend answers now (used by the health report). */
+  boolean ping();
+
+  /** Short description for the startup line. */
   String describe();
 
   @Override

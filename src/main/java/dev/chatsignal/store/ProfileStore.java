@@ -3,125 +3,137 @@ package dev.chatsignal.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Interest profiles: a Caffeine cache (bounded by estimated bytes, statistics on) in front of a
- * durable {@link ProfileRepository}.
+ * {@link ProfileRepository}.
  *
- * <p>Writes for one user are serialized by a striped lock and go to the repository before the cache,
- * so a cached profile is never newer than the durable one. A batch touching several users takes
- * their stripes in ascending order (no deadlock) and commits them in one atomic write. Users without a
- * profile are cached as {@link Profile#EMPTY}, so repeated misses do not reach the store.
+ * <p>Writes go to the repository first and then invalidate the user's cache entry, so the cache never
+ * holds a profile older than this replica's own writes. Other replicas' writes arrive through
+ * {@link #invalidateRemote} (Redis pub/sub); a lost invalidation is bounded by the optional
+ * time-to-live. Users without a profile are cached as {@link Profile#EMPTY}, so repeated misses do
+ * not reach the store.
  */
 public final class ProfileStore implements AutoCloseable {
-  private static final int STRIPES = 1024;
-
   private final ProfileRepository repository;
   private final Cache<String, Profile> cache;
-  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
   private final Counter storeReads;
+  private final Counter remoteInvalidations;
+  private final Map<String, Counter> errors = new ConcurrentHashMap<>();
+  private final MeterRegistry registry;
 
   /**
    * @param maxCacheBytes upper bound of the cache's estimated size in bytes
+   * @param ttl how long a cached profile may be served without re-reading the store; zero = no limit
+   *     (right for a store only this process writes)
    * @param ticker the cache's time source (tests pass a fake one)
    */
-  public ProfileStore(ProfileRepository repository, long maxCacheBytes, Ticker ticker, MeterRegistry registry) {
+  public ProfileStore(ProfileRepository repository, long maxCacheBytes, Duration ttl, Ticker ticker,
+      MeterRegistry registry) {
     this.repository = repository;
-    this.cache = Caffeine.newBuilder()
+    this.registry = registry;
+    Caffeine<String, Profile> builder = Caffeine.newBuilder()
         .maximumWeight(maxCacheBytes)
         .weigher((String user, Profile profile) -> 40 + 2 * user.length() + profile.estimatedBytes())
         .ticker(ticker)
-        .recordStats()
-        .build();
-    for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new ReentrantLock();
+        .recordStats();
+    if (!ttl.isZero()) {
+      builder.expireAfterWrite(ttl);
     }
+    this.cache = builder.build();
     CaffeineCacheMetrics.monitor(registry, cache, "profiles");
     this.storeReads = Counter.builder("chatsignal.store.reads")
-        .description("Profile reads that missed the cache and went to the durable store")
-        .register(registry);
+        .description("Profile reads that missed the cache and went to the store").register(registry);
+    this.remoteInvalidations = Counter.builder("chatsignal.store.invalidations")
+        .description("Cache entries dropped because another replica changed the profile").register(registry);
+    for (String operation : List.of("read", "write", "erase")) {
+      errors.put(operation, Counter.builder("chatsignal.store.errors")
+          .description("Store operations that failed (nothing was acknowledged)")
+          .tag("operation", operation).register(registry));
+    }
   }
 
-  /** The user's profile, {@link Profile#EMPTY} when none. Reads the store only on a cache miss. */
+  /** The same store with an unlimited cache lifetime (single-process stores). */
+  public ProfileStore(ProfileRepository repository, long maxCacheBytes, Ticker ticker, MeterRegistry registry) {
+    this(repository, maxCacheBytes, Duration.ZERO, ticker, registry);
+  }
+
+  /**
+   * The user's profile, {@link Profile#EMPTY} when none. Reads the store only on a cache miss.
+   *
+   * @throws StoreException when the store cannot be read
+   */
   public Profile get(String userId) {
     return cache.get(userId, this::loadFromRepository);
   }
 
   private Profile loadFromRepository(String userId) {
     storeReads.increment();
-    return repository.load(userId).orElse(Profile.EMPTY);
-  }
-
-  /** Applies one user's update atomically and durably. */
-  public ProfileUpdate.Change update(String userId, ProfileUpdate update) {
-    return updateAll(Map.of(userId, update)).get(userId);
-  }
-
-  /**
-   * Applies several users' updates in one atomic, durable write; returns each user's change. If the
-   * store fails nothing is written and the cache is unchanged.
-   */
-  public Map<String, ProfileUpdate.Change> updateAll(Map<String, ProfileUpdate> updates) {
-    TreeMap<Integer, ReentrantLock> stripes = new TreeMap<>();
-    for (String userId : updates.keySet()) {
-      int stripe = Math.floorMod(userId.hashCode(), STRIPES);
-      stripes.put(stripe, locks[stripe]);
-    }
-    stripes.values().forEach(ReentrantLock::lock);
     try {
-      Map<String, ProfileUpdate.Change> changes = new TreeMap<>();
-      List<UserWrite> writes = new ArrayList<>();
-      for (Map.Entry<String, ProfileUpdate> e : updates.entrySet()) {
-        String userId = e.getKey();
-        Profile current = get(userId);
-        ProfileUpdate.Change change = e.getValue().apply(current, id -> repository.seen(userId, id));
-        changes.put(userId, change);
-        if (!change.next().equals(current) || !change.newInteractionIds().isEmpty()) {
-          writes.add(new UserWrite(userId, change.next(), change.newInteractionIds()));
-        }
-      }
-      if (!writes.isEmpty()) {
-        repository.commit(writes);
-        for (UserWrite write : writes) {
-          cache.put(write.userId(), write.profile());
-        }
-      }
-      return changes;
-    } finally {
-      stripes.descendingMap().values().forEach(ReentrantLock::unlock);
+      return repository.load(userId).orElse(Profile.EMPTY);
+    } catch (StoreException e) {
+      errors.get("read").increment();
+      throw e;
     }
   }
 
   /**
-   * Erases the user's profile (all of it, or its chat-derived part) from the store and the cache
-   * before it returns. Interaction ids stay remembered, so a retried interaction cannot restore
-   * erased data.
+   * Applies a batch of users' ops (see {@link ProfileRepository#apply}); durable when it returns.
+   *
+   * @return per user and op: applied (true) or a duplicate (false)
+   */
+  public List<List<Boolean>> apply(List<UserOps> batch, Instant now) {
+    try {
+      return repository.apply(batch, now);
+    } catch (StoreException e) {
+      errors.get("write").increment();
+      throw e;
+    } finally {
+      batch.forEach(user -> cache.invalidate(user.userId()));
+    }
+  }
+
+  /** Applies one op without an interaction id, e.g. an operator's suppression. */
+  public void apply(String userId, ProfileOp op, Instant now) {
+    apply(List.of(new UserOps(userId, List.of(op))), now);
+  }
+
+  /**
+   * Erases the user's profile (all of it, or its chat-derived part) from the store and this cache
+   * before it returns; other replicas drop theirs on the invalidation message.
    */
   public Erasure erase(String userId, ErasureScope scope) {
-    int[] removed = new int[1];
-    ProfileUpdate.Change change = update(userId, (current, seen) -> {
-      Profile next = scope == ErasureScope.ALL ? Profile.EMPTY : current.withoutSource(SignalSource.CHAT);
-      removed[0] = current.entries().size() - next.entries().size();
-      return new ProfileUpdate.Change(next, java.util.List.of());
-    });
-    return new Erasure(removed[0], change.next().isEmpty());
+    try {
+      return repository.erase(userId, scope);
+    } catch (StoreException e) {
+      errors.get("erase").increment();
+      throw e;
+    } finally {
+      cache.invalidate(userId);
+    }
   }
 
-  /** Drops a user's cached profile so the next read goes to the store. */
-  public void invalidate(String userId) {
+  /** Another replica changed this user's profile: drop the cached copy. */
+  public void invalidateRemote(String userId) {
+    remoteInvalidations.increment();
     cache.invalidate(userId);
   }
 
-  /** Cache statistics snapshot: hit rate etc. */
-  public com.github.benmanes.caffeine.cache.stats.CacheStats cacheStats() {
+  /** True when the store answers now. */
+  public boolean isAvailable() {
+    return repository.ping();
+  }
+
+  public CacheStats cacheStats() {
     return cache.stats();
   }
 

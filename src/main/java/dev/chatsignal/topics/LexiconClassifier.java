@@ -1,24 +1,67 @@
 package dev.chatsignal.topics;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
-/** TEMPORARY until the topics work lands. */
+/**
+ * A lexicon-based {@link TextClassifier}: text is normalized ({@link TextNormalizer}), topics come from
+ * {@link TopicLexicon} and sensitive categories from {@link SensitiveLexicon}.
+ *
+ * <p>Contract: at most {@value #MAX_TOPICS} topics, best first (higher score, then the more specific
+ * topic, then the lower id), confidences in (0, 1]. Sensitive categories fail closed: besides the
+ * lexicon, a text whose topics include an ads-sensitive taxonomy node (e.g. /News/Politics) reports
+ * that node's category. Typed text and a lowercase, unpunctuated, filler-laden voice transcript of it
+ * classify the same. Empty or null text gives {@link Classification#EMPTY}.
+ *
+ * <p>Thread-safe and allocation-light: everything is compiled in the constructor; the text is never
+ * retained or logged.
+ */
 public final class LexiconClassifier implements TextClassifier {
-  public LexiconClassifier(Taxonomy taxonomy) {}
+  /** Most topics reported for one text. */
+  public static final int MAX_TOPICS = 5;
+  /* Score at which confidence reaches 2/3: one full-weight term. Two terms give 0.8. */
+  private static final double HALF_SATURATION = 0.5;
+  private static final String VERSION = "lexicon-v1";
+
+  private final Taxonomy taxonomy;
+  private final TopicLexicon topics;
+  private final SensitiveLexicon sensitive;
+
+  /** Builds the classifier from the shipped v1 lexicons; fails fast on a malformed lexicon. */
+  public LexiconClassifier(Taxonomy taxonomy) {
+    this(taxonomy, TopicLexicon.DEFAULT_RESOURCE, SensitiveLexicon.DEFAULT_RESOURCE);
+  }
+
+  LexiconClassifier(Taxonomy taxonomy, String topicResource, String sensitiveResource) {
+    this.taxonomy = taxonomy;
+    this.topics = TopicLexicon.load(taxonomy, topicResource);
+    this.sensitive = SensitiveLexicon.load(sensitiveResource);
+  }
 
   @Override
   public Classification classify(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    Set<SensitiveCategory> s = t.contains("diabet") || t.contains("depress") ? Set.of(SensitiveCategory.HEALTH)
-        : t.contains("church") ? Set.of(SensitiveCategory.RELIGION_OR_BELIEF) : Set.of();
-    List<TopicScore> topics = t.contains("hik") ? List.of(new TopicScore(472, 0.9)) : List.of();
-    return new Classification(topics, s);
+    TextNormalizer.Tokens tokens = TextNormalizer.tokenize(text);
+    if (tokens.size() == 0) {
+      return Classification.EMPTY;
+    }
+    List<TopicLexicon.Hit> hits = topics.score(tokens);
+    hits.sort(Comparator.comparingDouble(TopicLexicon.Hit::score).reversed()
+        .thenComparing(Comparator.comparingInt(TopicLexicon.Hit::depth).reversed())
+        .thenComparingInt(TopicLexicon.Hit::topicId));
+    EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
+    categories.addAll(sensitive.detect(tokens));
+    List<TopicScore> scored = new ArrayList<>(Math.min(hits.size(), MAX_TOPICS));
+    for (TopicLexicon.Hit hit : hits.subList(0, Math.min(hits.size(), MAX_TOPICS))) {
+      scored.add(new TopicScore(hit.topicId(), hit.score() / (hit.score() + HALF_SATURATION)));
+      taxonomy.sensitiveCategoryOf(hit.topicId()).ifPresent(categories::add);
+    }
+    return new Classification(scored, categories);
   }
 
   @Override
   public String version() {
-    return "lexicon-v0";
+    return VERSION;
   }
 }

@@ -8,14 +8,12 @@ import dev.chatsignal.policy.ItemKind;
 import dev.chatsignal.policy.PolicyConfig;
 import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.store.DecayPolicy;
-import dev.chatsignal.store.InMemoryProfileRepository;
-import dev.chatsignal.store.Profile;
-import dev.chatsignal.store.ProfileRepository;
+import dev.chatsignal.store.LocalProfileRepository;
+import dev.chatsignal.store.StoreException;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.store.SignalSource;
-import dev.chatsignal.store.StoreException;
-import dev.chatsignal.store.UserWrite;
 import dev.chatsignal.testing.FakeTicker;
+import dev.chatsignal.testing.FlakyStore;
 import dev.chatsignal.testing.MutableClock;
 import dev.chatsignal.topics.LexiconClassifier;
 import dev.chatsignal.topics.Taxonomy;
@@ -23,7 +21,6 @@ import dev.chatsignal.topics.TopicWeight;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InteractionIngestorTest {
@@ -31,42 +28,11 @@ class InteractionIngestorTest {
   private static final Taxonomy TAXONOMY = Taxonomy.loadDefault();
   private static final String HIKING_CHAT = "any good hiking trails for a weekend camping trip?";
 
-  /** The real in-memory repository, with commits that can be made to fail. */
-  private static final class FailingRepository implements ProfileRepository {
-    final InMemoryProfileRepository memory = new InMemoryProfileRepository();
-    boolean fail;
-
-    @Override
-    public Optional<Profile> load(String userId) {
-      return memory.load(userId);
-    }
-
-    @Override
-    public boolean seen(String userId, String interactionId) {
-      return memory.seen(userId, interactionId);
-    }
-
-    @Override
-    public void commit(List<UserWrite> writes) {
-      if (fail) {
-        throw new StoreException("write failed", null);
-      }
-      memory.commit(writes);
-    }
-
-    @Override
-    public String describe() {
-      return "failing";
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  private final FailingRepository repository = new FailingRepository();
-  private final ProfileStore store = new ProfileStore(repository, 1 << 20, new FakeTicker(), new SimpleMeterRegistry());
+  private final FlakyStore repository = new FlakyStore();
+  private final ProfileStore store = new ProfileStore(new LocalProfileRepository(repository, DecayPolicy.defaults(), 64),
+      1 << 20, new FakeTicker(), new SimpleMeterRegistry());
   private final InteractionIngestor ingestor = new InteractionIngestor(new PrivacyPolicy(PolicyConfig.defaults()),
-      new LexiconClassifier(TAXONOMY), TAXONOMY, store, DecayPolicy.defaults(), IngestConfig.defaults(),
+      new LexiconClassifier(TAXONOMY), TAXONOMY, store, IngestConfig.defaults(),
       new MutableClock(T), new SimpleMeterRegistry());
 
   private static Interaction chat(String id, String user, String text) {
@@ -75,9 +41,9 @@ class InteractionIngestorTest {
 
   @Test
   void storeFailure_acknowledgesNothing() {
-    repository.fail = true;
+    repository.failing = true;
     assertThrows(StoreException.class, () -> ingestor.ingest(List.of(chat("c1", "u1", HIKING_CHAT))));
-    repository.fail = false;
+    repository.failing = false;
     assertEquals(List.of(IngestResult.STORED), ingestor.ingest(List.of(chat("c1", "u1", HIKING_CHAT))));
   }
 

@@ -3,127 +3,122 @@ package dev.chatsignal.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chatsignal.testing.FakeTicker;
+import dev.chatsignal.testing.FlakyStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ProfileStoreTest {
   private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
-  private final AtomicInteger loads = new AtomicInteger();
-  private final InMemoryProfileRepository memory = new InMemoryProfileRepository();
+  private final FlakyStore local = new FlakyStore();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final FakeTicker ticker = new FakeTicker();
 
-  /** Counts loads and can fail commits, wrapping the real in-memory repository. */
-  private final class CountingRepository implements ProfileRepository {
-    boolean failCommits;
-
-    @Override
-    public Optional<Profile> load(String userId) {
-      loads.incrementAndGet();
-      return memory.load(userId);
-    }
-
-    @Override
-    public boolean seen(String userId, String interactionId) {
-      return memory.seen(userId, interactionId);
-    }
-
-    @Override
-    public void commit(List<UserWrite> writes) {
-      if (failCommits) {
-        throw new StoreException("disk full", null);
-      }
-      memory.commit(writes);
-    }
-
-    @Override
-    public String describe() {
-      return "counting";
-    }
-
-    @Override
-    public void close() {}
+  private ProfileStore store(long maxBytes, Duration ttl) {
+    return new ProfileStore(new LocalProfileRepository(local, DecayPolicy.defaults(), 64), maxBytes, ttl, ticker,
+        registry);
   }
 
-  private static Profile hiking() {
-    return Profile.EMPTY.reinforce(472, SignalSource.CHAT, 0.5, T, DecayPolicy.defaults());
+  private static ProfileOp hiking(String id) {
+    return new ProfileOp(id, List.of(new ProfileOp.Reinforcement(472, SignalSource.CHAT, 0.5, T.toEpochMilli())),
+        List.of());
   }
 
   @Test
   void repeatedReads_hitTheCache_evenForUsersWithoutProfile() {
-    ProfileStore store = new ProfileStore(new CountingRepository(), 1 << 20, new FakeTicker(), registry);
+    ProfileStore store = store(1 << 20, Duration.ZERO);
     store.get("nobody");
     store.get("nobody");
-    assertEquals(1, loads.get());
+    assertEquals(1, local.loads.get());
     assertEquals(1.0, registry.get("chatsignal.store.reads").counter().count());
   }
 
   @Test
-  void update_writesThroughToTheStoreBeforeTheCache() {
-    ProfileStore store = new ProfileStore(new CountingRepository(), 1 << 20, new FakeTicker(), registry);
-    store.update("u1", (current, seen) -> new ProfileUpdate.Change(hiking(), List.of("i1")));
-    assertEquals(hiking(), memory.load("u1").orElseThrow());
-    assertEquals(hiking(), store.get("u1"));
-    assertEquals(true, memory.seen("u1", "i1"));
+  void apply_writesThroughAndTheNextReadSeesIt() {
+    ProfileStore store = store(1 << 20, Duration.ZERO);
+    store.get("u1");
+    List<List<Boolean>> applied = store.apply(List.of(new UserOps("u1", List.of(hiking("i1"), hiking("i1")))), T);
+    assertEquals(List.of(List.of(true, false)), applied);
+    assertTrue(local.memory.seen("u1", "i1"));
+    assertEquals(0.5, store.get("u1").entries().get(0).weight(), 1e-9);
   }
 
   @Test
-  void failedCommit_leavesCacheUnchanged() {
-    CountingRepository repository = new CountingRepository();
-    ProfileStore store = new ProfileStore(repository, 1 << 20, new FakeTicker(), registry);
-    store.get("u1");
-    repository.failCommits = true;
-    assertThrows(StoreException.class,
-        () -> store.update("u1", (current, seen) -> new ProfileUpdate.Change(hiking(), List.of())));
+  void failedWrite_isCountedAndAcknowledgesNothing() {
+    ProfileStore store = store(1 << 20, Duration.ZERO);
+    local.failing = true;
+    assertThrows(StoreException.class, () -> store.apply(List.of(new UserOps("u1", List.of(hiking("i1")))), T));
+    assertEquals(1.0, registry.get("chatsignal.store.errors").tag("operation", "write").counter().count());
+    local.failing = false;
     assertSame(Profile.EMPTY, store.get("u1"));
+    assertEquals(List.of(List.of(true)), store.apply(List.of(new UserOps("u1", List.of(hiking("i1")))), T));
   }
 
   @Test
   void erase_removesFromCacheAndStore() {
-    ProfileStore store = new ProfileStore(new CountingRepository(), 1 << 20, new FakeTicker(), registry);
-    store.update("u1", (current, seen) -> new ProfileUpdate.Change(hiking(), List.of()));
-    Erasure erasure = store.erase("u1", ErasureScope.ALL);
-    assertEquals(new Erasure(1, true), erasure);
-    assertEquals(Optional.empty(), memory.load("u1"));
+    ProfileStore store = store(1 << 20, Duration.ZERO);
+    store.apply(List.of(new UserOps("u1", List.of(hiking("i1")))), T);
+    store.get("u1");
+    assertEquals(new Erasure(1, true), store.erase("u1", ErasureScope.ALL));
+    assertTrue(local.memory.load("u1").isEmpty());
     assertSame(Profile.EMPTY, store.get("u1"));
   }
 
   @Test
-  void cache_isBoundedByWeight() {
-    ProfileStore store = new ProfileStore(new CountingRepository(), 2_000, new FakeTicker(), registry);
-    for (int i = 0; i < 200; i++) {
-      String user = "user-" + i;
-      store.update(user, (current, seen) -> new ProfileUpdate.Change(hiking(), List.of()));
-    }
-    store.get("user-0");
-    int before = loads.get();
-    for (int i = 0; i < 200; i++) {
-      store.get("user-" + i);
-    }
-    assertEquals(true, loads.get() - before > 150, "most users were evicted and re-read");
+  void remoteInvalidation_dropsTheCachedCopy() {
+    ProfileStore store = store(1 << 20, Duration.ZERO);
+    store.get("u1");
+    local.memory.commit(List.of(new UserWrite("u1", hiking("x").applyTo(Profile.EMPTY, DecayPolicy.defaults()),
+        List.of())));
+    assertSame(Profile.EMPTY, store.get("u1"), "another writer is invisible until invalidated");
+    store.invalidateRemote("u1");
+    assertEquals(1, store.get("u1").entries().size());
   }
 
   @Test
-  void updateAll_locksSeveralUsersWithoutDeadlock() throws Exception {
-    ProfileStore store = new ProfileStore(new CountingRepository(), 1 << 20, new FakeTicker(), registry);
+  void ttl_boundsHowLongAStaleCopyIsServed() {
+    ProfileStore store = store(1 << 20, Duration.ofSeconds(2));
+    store.get("u1");
+    local.memory.commit(List.of(new UserWrite("u1", hiking("x").applyTo(Profile.EMPTY, DecayPolicy.defaults()),
+        List.of())));
+    ticker.advance(Duration.ofMillis(1999));
+    assertSame(Profile.EMPTY, store.get("u1"));
+    ticker.advance(Duration.ofMillis(2));
+    assertEquals(1, store.get("u1").entries().size());
+  }
+
+  @Test
+  void cache_isBoundedByWeight() {
+    ProfileStore store = store(2_000, Duration.ZERO);
+    for (int i = 0; i < 200; i++) {
+      store.apply(List.of(new UserOps("user-" + i, List.of(hiking("i")))), T);
+      store.get("user-" + i);
+    }
+    int before = local.loads.get();
+    for (int i = 0; i < 200; i++) {
+      store.get("user-" + i);
+    }
+    assertTrue(local.loads.get() - before > 150, "most users were evicted and re-read");
+  }
+
+  @Test
+  void concurrentBatches_overlappingUsers_loseNoUpdate() throws Exception {
+    ProfileStore store = store(1 << 20, Duration.ZERO);
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
-      boolean reverse = t % 2 == 1;
+      List<String> users = t % 2 == 0 ? List.of("a", "b", "c") : List.of("c", "b", "a");
+      int thread = t;
       threads[t] = new Thread(() -> {
         for (int i = 0; i < 200; i++) {
-          Map<String, ProfileUpdate> updates = new java.util.TreeMap<>(reverse
-              ? java.util.Comparator.<String>reverseOrder() : java.util.Comparator.<String>naturalOrder());
-          for (String u : List.of("a", "b", "c")) {
-            updates.put(u, (current, seen) -> new ProfileUpdate.Change(
-                current.reinforce(1, SignalSource.LIKE, 0.001, T, DecayPolicy.defaults()), List.of()));
-          }
-          store.updateAll(updates);
+          int n = i;
+          store.apply(users.stream().map(u -> new UserOps(u, List.of(new ProfileOp(thread + "-" + n,
+              List.of(new ProfileOp.Reinforcement(1, SignalSource.LIKE, 0.001, T.toEpochMilli())), List.of()))))
+              .toList(), T);
         }
       });
       threads[t].start();

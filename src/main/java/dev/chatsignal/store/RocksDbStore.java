@@ -20,7 +20,7 @@ import org.rocksdb.WriteOptions;
  * fsynced before it returns (survives power loss), without it it survives a process crash but not a
  * power loss.
  */
-public final class RocksDbProfileRepository implements ProfileRepository {
+public final class RocksDbStore implements LocalStore {
   private static final byte PROFILE = 'p';
   private static final byte INTERACTION = 'i';
 
@@ -34,7 +34,7 @@ public final class RocksDbProfileRepository implements ProfileRepository {
   private final WriteOptions writeOptions;
 
   /** Opens (or creates) the store; fails with {@link StoreException} when it is locked or corrupt. */
-  public RocksDbProfileRepository(Path dataDir, boolean sync) {
+  public RocksDbStore(Path dataDir, boolean sync) {
     this.dir = dataDir.resolve("profiles");
     try {
       Files.createDirectories(dir);

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract every {@link ProfileRepository} passes; subclasses provide the store. */
-abstract class ProfileRepositoryContract {
+/** The contract every {@link LocalStore} passes; subclasses provide the store. */
+abstract class LocalStoreContract {
   static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
-  protected ProfileRepository repository;
+  protected LocalStore repository;
 
-  abstract ProfileRepository open();
+  abstract LocalStore open();
 
   @AfterEach
   void closeRepository() {

@@ -9,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RocksDbProfileRepositoryTest extends ProfileRepositoryContract {
+class RocksDbStoreTest extends LocalStoreContract {
   @TempDir
   Path dir;
 
   @Override
-  ProfileRepository open() {
-    return new RocksDbProfileRepository(dir, true);
+  LocalStore open() {
+    return new RocksDbStore(dir, true);
   }
 
   @Test
@@ -31,7 +31,7 @@ class RocksDbProfileRepositoryTest extends ProfileRepositoryContract {
   @Test
   void secondOpenOfTheSameDirectory_failsClearly() {
     repository = open();
-    StoreException e = assertThrows(StoreException.class, () -> new RocksDbProfileRepository(dir, true));
+    StoreException e = assertThrows(StoreException.class, () -> new RocksDbStore(dir, true));
     assertTrue(e.getMessage().startsWith("cannot open RocksDB at "), e.getMessage());
   }
 }

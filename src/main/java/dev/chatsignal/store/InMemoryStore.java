@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A non-durable repository for tests and {@code CHATSIGNAL_STORE=memory}. It passes the same contract
  * tests as the durable stores, except that a restart forgets everything.
  */
-public final class InMemoryProfileRepository implements ProfileRepository {
+public final class InMemoryStore implements LocalStore {
   private final Map<String, byte[]> profiles = new ConcurrentHashMap<>();
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
 

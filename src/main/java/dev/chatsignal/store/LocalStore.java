@@ -1,0 +1,28 @@
+package dev.chatsignal.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable store behind the profile cache. Implementations are thread-safe; callers serialize
+ * writes per user (see {@link ProfileStore}).
+ */
+public interface LocalStore extends AutoCloseable {
+  /** The stored profile, or empty when the user has none. */
+  Optional<Profile> load(String userId);
+
+  /** True when this user's interaction id was committed before (idempotency). */
+  boolean seen(String userId, String interactionId);
+
+  /**
+   * Writes all users' changes atomically: after a crash either all of them or none are visible.
+   * Returns only once the write is durable (survives a process crash).
+   */
+  void commit(List<UserWrite> writes);
+
+  /** Short description for the startup line, e.g. {@code rocksdb(./data/profiles)}. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,148 @@
+package dev.chatsignal.topics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detects the sensitive categories a text reveals, from a versioned term lexicon
+ * ({@code sensitive_lexicon_v1.tsv}) plus {@link ClinicalSuffixes}.
+ *
+ * <p>File format, tab-separated: {@code category  weight  phrases  unless}. {@code phrases} is a
+ * {@code ;}-separated list in {@link PhraseIndex} syntax; {@code weight} in (0, 1]; {@code unless} an
+ * optional {@code ;}-separated list of context phrases that, anywhere in the text, cancel the entry
+ * ("virus" unless "laptop"). A category is reported when the weights of its distinct matched cues
+ * sum to at least 1, so a weak cue (weight 0.5) needs a second, different cue; a cue is the matched
+ * word sequence, so a repeated word or its plural ("policy", "policies") counts once.
+ *
+ * <p>Recall comes first: one strong term is enough, and context rules exist only for well-known traps.
+ * Immutable and thread-safe after construction.
+ */
+final class SensitiveLexicon {
+  static final String DEFAULT_RESOURCE = "/topics/sensitive_lexicon_v1.tsv";
+
+  private record Term(SensitiveCategory category, double weight, int[] unless) {}
+
+  private final PhraseIndex<Term> terms;
+  private final PhraseIndex<Integer> contexts;
+
+  private SensitiveLexicon(PhraseIndex<Term> terms, PhraseIndex<Integer> contexts) {
+    this.terms = terms;
+    this.contexts = contexts;
+  }
+
+  /** Compiles a lexicon resource; fails with {@link IllegalStateException} naming a bad line. */
+  static SensitiveLexicon load(String resource) {
+    return compile(LexiconFile.read(resource));
+  }
+
+  /** Compiles parsed lexicon lines; fails with {@link IllegalStateException} naming a bad line. */
+  static SensitiveLexicon compile(List<LexiconFile.Line> lines) {
+    PhraseIndex.Builder<Term> terms = PhraseIndex.builder();
+    PhraseIndex.Builder<Integer> contexts = PhraseIndex.builder();
+    Map<String, Integer> contextIds = new HashMap<>();
+    for (LexiconFile.Line line : lines) {
+      SensitiveCategory category = parseCategory(line);
+      double weight = parseWeight(line);
+      List<Integer> unless = new ArrayList<>();
+      for (String phrase : splitList(line.field(3))) {
+        unless.add(contextIds.computeIfAbsent(phrase, p -> {
+          contexts.add(p, contextIds.size());
+          return contextIds.size();
+        }));
+      }
+      int[] unlessIds = unless.stream().mapToInt(Integer::intValue).toArray();
+      List<String> phrases = splitList(line.field(2));
+      if (phrases.isEmpty()) {
+        throw line.error("no phrases");
+      }
+      for (String phrase : phrases) {
+        terms.add(phrase, new Term(category, weight, unlessIds));
+      }
+    }
+    return new SensitiveLexicon(terms.build(), contexts.build());
+  }
+
+  /** Every category {@code tokens} reveal; empty when none. Never null. */
+  Set<SensitiveCategory> detect(TextNormalizer.Tokens tokens) {
+    EnumSet<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
+    for (String word : tokens.raw()) {
+      if (ClinicalSuffixes.isClinical(word)) {
+        found.add(SensitiveCategory.HEALTH);
+        break;
+      }
+    }
+    double[] score = new double[SensitiveCategory.values().length];
+    Set<String> counted = new HashSet<>();
+    BitSet[] present = new BitSet[1];
+    terms.match(tokens, (term, start, length) -> {
+      if (found.contains(term.category())) {
+        return;
+      }
+      if (term.unless().length > 0 && cancelled(term, tokens, present)) {
+        return;
+      }
+      // a cue counts once per category however often, or in however many spellings, it occurs
+      List<String> span = Arrays.asList(tokens.stems()).subList(start, start + length);
+      String cue = term.category().ordinal() + ":" + String.join(" ", span);
+      if (!counted.add(cue)) {
+        return;
+      }
+      score[term.category().ordinal()] += term.weight();
+      if (score[term.category().ordinal()] >= 1.0 - 1e-9) {
+        found.add(term.category());
+      }
+    });
+    return found;
+  }
+
+  private boolean cancelled(Term term, TextNormalizer.Tokens tokens, BitSet[] present) {
+    if (present[0] == null) {
+      BitSet bits = new BitSet();
+      contexts.match(tokens, (contextId, start, length) -> bits.set(contextId));
+      present[0] = bits;
+    }
+    for (int c : term.unless()) {
+      if (present[0].get(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SensitiveCategory parseCategory(LexiconFile.Line line) {
+    try {
+      return SensitiveCategory.valueOf(line.field(0));
+    } catch (IllegalArgumentException e) {
+      throw line.error("unknown category '" + line.field(0) + "'");
+    }
+  }
+
+  private static double parseWeight(LexiconFile.Line line) {
+    try {
+      double w = Double.parseDouble(line.field(1));
+      if (w > 0 && w <= 1) {
+        return w;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw line.error("weight '" + line.field(1) + "' (expected: in (0, 1])");
+  }
+
+  static List<String> splitList(String field) {
+    List<String> out = new ArrayList<>();
+    for (String part : field.split(";")) {
+      if (!part.isBlank()) {
+        out.add(part.trim());
+      }
+    }
+    return out;
+  }
+}

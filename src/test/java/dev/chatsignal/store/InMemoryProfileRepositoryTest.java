@@ -1,8 +1,0 @@
-package dev.chatsignal.store;
-
-class InMemoryProfileRepositoryTest extends ProfileRepositoryContract {
-  @Override
-  ProfileRepository open() {
-    return new InMemoryProfileRepository();
-  }
-}

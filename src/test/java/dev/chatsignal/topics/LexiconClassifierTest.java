@@ -1,0 +1,132 @@
+package dev.chatsignal.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LexiconClassifierTest {
+  private static LexiconClassifier classifier;
+
+  @BeforeAll
+  static void load() {
+    classifier = new LexiconClassifier(Taxonomy.loadDefault());
+  }
+
+  @Test
+  void hikingChat_ranksHikingAndCampingFirst() {
+    Classification c = classifier.classify(
+        "I want to go hiking in the Rockies next weekend, what trails do you recommend?");
+    assertEquals(472, c.topics().get(0).topicId(), c.toString());
+    assertFalse(c.isSensitive(), c.toString());
+  }
+
+  @Test
+  void hikingMorphology_matchesHikesHikedAndHikingTrails() {
+    for (String text : List.of("we hiked ten miles", "two hikes a week", "best hiking trails near me")) {
+      assertEquals(472, classifier.classify(text).topics().get(0).topicId(), text);
+    }
+  }
+
+  @Test
+  void topics_areBestFirstAtMostFiveWithConfidenceInRange() {
+    Classification c = classifier.classify(
+        "hiking camping fishing running cooking recipes flights hotels dogs cats guitar movies laptops");
+    assertTrue(c.topics().size() <= LexiconClassifier.MAX_TOPICS);
+    double previous = 1.0;
+    for (TopicScore t : c.topics()) {
+      assertTrue(t.confidence() > 0 && t.confidence() <= 1);
+      assertTrue(t.confidence() <= previous);
+      previous = t.confidence();
+    }
+  }
+
+  static Stream<Arguments> sensitiveChats() {
+    return Stream.of(
+        Arguments.of(SensitiveCategory.HEALTH, "My doctor says my cholesterol is too high, what should I eat?"),
+        Arguments.of(SensitiveCategory.HEALTH, "um so my therapist thinks i have uh anxiety you know"),
+        Arguments.of(SensitiveCategory.RELIGION_OR_BELIEF, "What should I bring to a friend's bar mitzvah?"),
+        Arguments.of(SensitiveCategory.RELIGION_OR_BELIEF, "like what time is friday prayer at the mosque"),
+        Arguments.of(SensitiveCategory.POLITICAL_OPINION, "Which candidate should I vote for in the Senate election?"),
+        Arguments.of(SensitiveCategory.POLITICAL_OPINION, "um why do republicans want a border wall"),
+        Arguments.of(SensitiveCategory.SEX_LIFE_OR_ORIENTATION, "I'm gay and nervous about coming out at work."),
+        Arguments.of(SensitiveCategory.SEX_LIFE_OR_ORIENTATION, "uh best lesbian bars in austin"),
+        Arguments.of(SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN,
+            "How do I respond to racist jokes about Asian Americans?"),
+        Arguments.of(SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN, "um as a black man how do i handle a traffic stop"),
+        Arguments.of(SensitiveCategory.TRADE_UNION_MEMBERSHIP, "Our shop is voting to unionize; can they fire me?"),
+        Arguments.of(SensitiveCategory.TRADE_UNION_MEMBERSHIP, "how much are my union dues this year"),
+        Arguments.of(SensitiveCategory.BIOMETRIC, "Is Face ID safer than a passcode?"),
+        Arguments.of(SensitiveCategory.BIOMETRIC, "um set up face i d on my phone"),
+        Arguments.of(SensitiveCategory.GENETIC, "My 23andMe report shows a BRCA1 variant."),
+        Arguments.of(SensitiveCategory.GENETIC, "should i do a d n a test to find relatives"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sensitiveChats")
+  void sensitiveChat_typedOrVoice_reportsItsCategory(SensitiveCategory expected, String text) {
+    Classification c = classifier.classify(text);
+    assertTrue(c.sensitiveCategories().contains(expected), text + " -> " + c);
+  }
+
+  @Test
+  void diabeticHikingChat_reportsHealthAndMayKeepTheHikingTopic() {
+    Classification c = classifier.classify("As a diabetic, which hiking snacks should I pack?");
+    assertTrue(c.sensitiveCategories().contains(SensitiveCategory.HEALTH), c.toString());
+    assertTrue(c.topics().stream().anyMatch(t -> t.topicId() == 472), c.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "my laptop caught a virus",
+      "any labor day sales on tvs?",
+      "the party is saturday",
+      "I'm running a marathon",
+      "my credit union raised its fees",
+      "the new movie is coming out in june",
+      "what's the date today"})
+  void benignKeywordTraps_areNotSensitive(String text) {
+    Classification c = classifier.classify(text);
+    assertFalse(c.isSensitive(), text + " -> " + c);
+  }
+
+  @Test
+  void voiceTranscript_classifiesLikeTypedText() {
+    Classification typed = classifier.classify(
+        "I want to go hiking in the Rockies next weekend. What trails do you recommend?");
+    Classification voice = classifier.classify(
+        "um i want to go like hiking in the rockies uh next weekend you know what trails do you recommend");
+    assertEquals(typed, voice);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "?!", "um uh"})
+  void emptyOrFillerOnlyText_givesEmptyClassification(String text) {
+    assertSame(Classification.EMPTY, classifier.classify(text));
+  }
+
+  @Test
+  void nullText_givesEmptyClassification() {
+    assertSame(Classification.EMPTY, classifier.classify(null));
+  }
+
+  @Test
+  void politicsTopic_isReportedAsPoliticalOpinionToo() {
+    Classification c = classifier.classify("what does congress do all day");
+    assertTrue(c.sensitiveCategories().contains(SensitiveCategory.POLITICAL_OPINION), c.toString());
+  }
+
+  @Test
+  void version_namesTheLexicon() {
+    assertEquals("lexicon-v1", classifier.version());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.chatsignal.topics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Recall per labeled category and false-alarm rate on {@code none} rows. Test fixture only. */
+final class SensitiveScore {
+  static final Map<String, SensitiveCategory> LABELS = Map.of(
+      "health", SensitiveCategory.HEALTH,
+      "religion", SensitiveCategory.RELIGION_OR_BELIEF,
+      "politics", SensitiveCategory.POLITICAL_OPINION,
+      "sexual_orientation", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
+      "race_ethnicity", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN,
+      "trade_union", SensitiveCategory.TRADE_UNION_MEMBERSHIP,
+      "biometric", SensitiveCategory.BIOMETRIC,
+      "genetic", SensitiveCategory.GENETIC);
+
+  private final Map<String, int[]> byCategory = new TreeMap<>(); // {exact hits, any hits, rows}
+  private final Map<String, int[]> bySource = new TreeMap<>();
+  private int noneRows;
+  private int falseAlarms;
+  private int positives;
+  private int anyHits;
+
+  static SensitiveScore measure(TextClassifier classifier, List<Map<String, String>> rows, String sourceColumn) {
+    SensitiveScore s = new SensitiveScore();
+    for (Map<String, String> row : rows) {
+      String label = row.get("sensitive_category");
+      Classification c = classifier.classify(row.get("text"));
+      String source = row.getOrDefault(sourceColumn, "?") + "/" + label;
+      int[] src = s.bySource.computeIfAbsent(source, k -> new int[2]);
+      src[1]++;
+      if (label.equals("none")) {
+        s.noneRows++;
+        if (c.isSensitive()) {
+          s.falseAlarms++;
+          src[0]++;
+        }
+        continue;
+      }
+      SensitiveCategory expected = LABELS.get(label);
+      if (expected == null) {
+        throw new AssertionError("unknown label " + label);
+      }
+      int[] cat = s.byCategory.computeIfAbsent(label, k -> new int[3]);
+      cat[2]++;
+      s.positives++;
+      if (c.sensitiveCategories().contains(expected)) {
+        cat[0]++;
+        src[0]++;
+      }
+      if (c.isSensitive()) {
+        cat[1]++;
+        s.anyHits++;
+      }
+    }
+    return s;
+  }
+
+  double recall(String label) {
+    int[] c = byCategory.get(label);
+    return c == null ? 0 : c[0] / (double) c[2];
+  }
+
+  double anyRecall() {
+    return positives == 0 ? 0 : anyHits / (double) positives;
+  }
+
+  double falseAlarmRate() {
+    return noneRows == 0 ? 0 : falseAlarms / (double) noneRows;
+  }
+
+  void print(String title) {
+    System.out.println("== sensitive: " + title);
+    byCategory.forEach((label, c) -> System.out.printf("  %-20s recall %.3f (any-category %.3f) n=%d%n",
+        label, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
+    System.out.printf("  overall any-category recall %.3f; false alarms on none %.3f (%d/%d)%n",
+        anyRecall(), falseAlarmRate(), falseAlarms, noneRows);
+    bySource.forEach((source, c) -> System.out.printf("    %-40s flagged-as-expected %d/%d%n", source, c[0], c[1]));
+  }
+}
