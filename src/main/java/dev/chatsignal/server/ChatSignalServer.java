@@ -22,6 +22,7 @@ public final class ChatSignalServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final List<String> serviceNames;
   private final ProfileStore store;
+  private final StoreHealth storeHealth;
   private final PrometheusMeterRegistry registry;
   private final InetSocketAddress httpAddress;
   private final String description;
@@ -30,11 +31,12 @@ public final class ChatSignalServer implements AutoCloseable {
   private MetricsHttpServer http;
 
   ChatSignalServer(Server server, HealthStatusManager health, List<String> serviceNames, ProfileStore store,
-      PrometheusMeterRegistry registry, InetSocketAddress httpAddress, String description) {
+      StoreHealth storeHealth, PrometheusMeterRegistry registry, InetSocketAddress httpAddress, String description) {
     this.server = server;
     this.health = health;
     this.serviceNames = List.copyOf(serviceNames);
     this.store = store;
+    this.storeHealth = storeHealth;
     this.registry = registry;
     this.httpAddress = httpAddress;
     this.description = description;
@@ -51,6 +53,7 @@ public final class ChatSignalServer implements AutoCloseable {
       health.setStatus(name, ServingStatus.SERVING);
     }
     serving = true;
+    storeHealth.start();
     return this;
   }
 
@@ -62,6 +65,11 @@ public final class ChatSignalServer implements AutoCloseable {
   /** The bound HTTP port, or -1 when there is no HTTP endpoint. */
   public int httpPort() {
     return http == null ? -1 : http.port();
+  }
+
+  /** Checks the store now instead of waiting for the next scheduled check (tests). */
+  public void checkStoreHealth() {
+    storeHealth.check();
   }
 
   public PrometheusMeterRegistry registry() {
@@ -88,6 +96,7 @@ public final class ChatSignalServer implements AutoCloseable {
     }
     drained = true;
     serving = false;
+    storeHealth.close();
     health.enterTerminalState();
     server.shutdown();
     try {

@@ -16,6 +16,8 @@ import dev.chatsignal.scoring.ScoringEngine;
 import dev.chatsignal.store.DecayPolicy;
 import dev.chatsignal.store.InMemoryStore;
 import dev.chatsignal.store.LocalProfileRepository;
+import dev.chatsignal.store.RedisEndpoint;
+import dev.chatsignal.store.RedisProfileRepository;
 import dev.chatsignal.store.ProfileRepository;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.store.RocksDbStore;
@@ -58,6 +60,11 @@ import java.util.concurrent.CountDownLatch;
  * fixed {@link Clock} and a fake {@link Ticker}, so they run the production wiring.
  */
 public final class Main {
+  /** A retry later than this after the first attempt counts again (Redis keeps ids this long). */
+  static final java.time.Duration REDIS_IDEMPOTENCY_TTL = java.time.Duration.ofDays(7);
+  /** A profile untouched this long is gone: every source has decayed below use by then. */
+  static final java.time.Duration REDIS_PROFILE_TTL = java.time.Duration.ofDays(400);
+
   private Main() {}
 
   public static void main(String[] args) throws Exception {
@@ -162,7 +169,7 @@ public final class Main {
         classifier.version() + "+" + affinity.version());
 
     ProfileStore store = new ProfileStore(repository(config, decay, ingestConfig.maxTopics()),
-        config.cacheMaxBytes(), ticker, registry);
+        config.cacheMaxBytes(), config.cacheTtl(), ticker, registry);
     InteractionIngestor ingestor =
         new InteractionIngestor(policy, classifier, taxonomy, store, ingestConfig, clock, registry);
     ScoringEngine engine = new ScoringEngine(policy, store, decay, taxonomy, affinity, classifier,
@@ -193,7 +200,9 @@ public final class Main {
         + taxonomy.size() + " topics) policy=" + policy.version() + " classifier=" + versions.classifier()
         + (config.adminToken().isPresent() ? " admin-token=on" : "")
         + (config.tlsCert().isPresent() ? (config.tlsClientCa().isPresent() ? " tls=mtls" : " tls=on") : "");
-    return new ChatSignalServer(builder.build(), health, names, store, registry, http, description);
+    StoreHealth storeHealth = new StoreHealth(store, health,
+        List.of(InteractionServiceGrpc.SERVICE_NAME, ProfileServiceGrpc.SERVICE_NAME), registry);
+    return new ChatSignalServer(builder.build(), health, names, store, storeHealth, registry, http, description);
   }
 
   @SuppressWarnings("deprecation") // v1alpha stays for grpcurl and older clients that only speak it
@@ -206,8 +215,12 @@ public final class Main {
       case MEMORY:
         return new LocalProfileRepository(new InMemoryStore(), decay, maxTopics);
       case REDIS:
-        throw new ConfigException(Setting.STORE.env() + "=redis: the Redis store is not in this build yet;"
-            + " use rocksdb (default) or memory");
+        try {
+          return new RedisProfileRepository(RedisEndpoint.parse(config.redisUri().get(), config.redisTimeout()),
+              decay, maxTopics, REDIS_IDEMPOTENCY_TTL, REDIS_PROFILE_TTL);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(Setting.REDIS_URI.env() + ": " + e.getMessage());
+        }
       default:
         return new LocalProfileRepository(new RocksDbStore(config.dataDir(), config.storeSync()), decay, maxTopics);
     }

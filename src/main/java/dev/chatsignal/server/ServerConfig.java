@@ -76,6 +76,11 @@ record ServerConfig(Map<Setting, String> values) {
         Setting.PROFILE_TOP_K)) {
       positiveInt(s);
     }
+    redisTimeout();
+    cacheTtl();
+    if (store() == StoreKind.REDIS && redisUri().isEmpty()) {
+      throw new ConfigException(Setting.STORE.env() + "=redis needs " + Setting.REDIS_URI.env());
+    }
     if (tlsCert().isPresent() != tlsKey().isPresent()) {
       throw new ConfigException(Setting.TLS_CERT.env() + " and " + Setting.TLS_KEY.env() + " must be set together");
     }
@@ -122,6 +127,27 @@ record ServerConfig(Map<Setting, String> values) {
 
   Optional<String> redisUri() {
     return optional(Setting.REDIS_URI);
+  }
+
+  java.time.Duration redisTimeout() {
+    return java.time.Duration.ofMillis(positiveInt(Setting.REDIS_TIMEOUT_MS));
+  }
+
+  /** The cache lifetime: explicit, else 1 s for Redis (shared by replicas) and unlimited for local stores. */
+  java.time.Duration cacheTtl() {
+    if (raw(Setting.CACHE_TTL_MS).isEmpty()) {
+      return store() == StoreKind.REDIS ? java.time.Duration.ofSeconds(1) : java.time.Duration.ZERO;
+    }
+    try {
+      long ms = Long.parseLong(raw(Setting.CACHE_TTL_MS));
+      if (ms < 0) {
+        throw new NumberFormatException();
+      }
+      return java.time.Duration.ofMillis(ms);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Setting.CACHE_TTL_MS.env() + ": '" + raw(Setting.CACHE_TTL_MS)
+          + "' (expected: milliseconds >= 0, 0 = unlimited)");
+    }
   }
 
   Optional<Path> tlsCert() {

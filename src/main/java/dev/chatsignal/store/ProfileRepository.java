@@ -35,6 +35,12 @@ public interface ProfileRepository extends AutoCloseable {
    */
   Erasure erase(String userId, ErasureScope scope);
 
+  /**
+   * Registers a listener for user ids whose profile another replica changed. Stores that only this
+   * process writes have no such events.
+   */
+  default void subscribeInvalidations(java.util.function.Consumer<String> listener) {}
+
   /** True when the backend answers now (used by the health report). */
   boolean ping();
 

@@ -55,6 +55,7 @@ public final class ProfileStore implements AutoCloseable {
         .description("Profile reads that missed the cache and went to the store").register(registry);
     this.remoteInvalidations = Counter.builder("chatsignal.store.invalidations")
         .description("Cache entries dropped because another replica changed the profile").register(registry);
+    repository.subscribeInvalidations(this::invalidateRemote);
     for (String operation : List.of("read", "write", "erase")) {
       errors.put(operation, Counter.builder("chatsignal.store.errors")
           .description("Store operations that failed (nothing was acknowledged)")

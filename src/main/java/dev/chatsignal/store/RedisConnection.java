@@ -1,0 +1,88 @@
+package dev.chatsignal.store;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Lettuce connections to standalone Redis or Redis Cluster behind one command interface. Every
+ * command times out after the endpoint's command timeout; standalone commands fail at once while
+ * disconnected; the client reconnects by itself; a cluster refreshes its topology on MOVED/ASK and
+ * failures.
+ */
+final class RedisConnection implements AutoCloseable {
+  private final AutoCloseable client;
+  private final AutoCloseable connection;
+  private final RedisClusterCommands<String, String> commands;
+  private final StatefulRedisPubSubConnection<String, String> pubSub;
+
+  RedisConnection(RedisEndpoint endpoint) {
+    TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(endpoint.commandTimeout()).build();
+    if (endpoint.isCluster()) {
+      RedisClusterClient cluster = RedisClusterClient.create(endpoint.nodes());
+      // Cluster node connections open lazily, so rejecting while "disconnected" would reject the first
+      // command to each node; commands wait for the connection instead, bounded by the fixed timeout.
+      cluster.setOptions(ClusterClientOptions.builder()
+          .timeoutOptions(timeouts)
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+              .enableAllAdaptiveRefreshTriggers()
+              .enablePeriodicRefresh(Duration.ofSeconds(30))
+              .build())
+          .build());
+      StatefulRedisClusterConnection<String, String> c = cluster.connect();
+      this.client = cluster::shutdown;
+      this.connection = c;
+      this.commands = c.sync();
+      this.pubSub = cluster.connectPubSub();
+    } else {
+      RedisClient standalone = RedisClient.create(endpoint.nodes().get(0));
+      standalone.setOptions(ClientOptions.builder()
+          .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .timeoutOptions(timeouts)
+          .build());
+      StatefulRedisConnection<String, String> c = standalone.connect();
+      this.client = standalone::shutdown;
+      this.connection = c;
+      this.commands = c.sync();
+      this.pubSub = standalone.connectPubSub();
+    }
+  }
+
+  RedisClusterCommands<String, String> commands() {
+    return commands;
+  }
+
+  /** Delivers every message of {@code channel} to {@code listener} (on a Lettuce I/O thread). */
+  void subscribe(String channel, Consumer<String> listener) {
+    pubSub.addListener(new RedisPubSubAdapter<>() {
+      @Override
+      public void message(String from, String message) {
+        if (from.equals(channel)) {
+          listener.accept(message);
+        }
+      }
+    });
+    pubSub.sync().subscribe(channel);
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : new AutoCloseable[] {pubSub, connection, client}) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing is best effort: the process is stopping
+      }
+    }
+  }
+}
