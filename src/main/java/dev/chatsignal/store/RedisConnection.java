@@ -3,6 +3,9 @@ package dev.chatsignal.store;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.resolver.DefaultAddressResolverGroup;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
@@ -21,15 +24,21 @@ import java.util.function.Consumer;
  * failures.
  */
 final class RedisConnection implements AutoCloseable {
+  private final ClientResources resources;
   private final AutoCloseable client;
   private final AutoCloseable connection;
   private final RedisClusterCommands<String, String> commands;
   private final StatefulRedisPubSubConnection<String, String> pubSub;
 
   RedisConnection(RedisEndpoint endpoint) {
+    // The JDK resolver, not Netty's DNS client: host names resolve like everywhere else in the JVM
+    // (/etc/hosts, the system resolver), and start-up does not wait on DNS servers it cannot reach.
+    this.resources = DefaultClientResources.builder()
+        .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
+        .build();
     TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(endpoint.commandTimeout()).build();
     if (endpoint.isCluster()) {
-      RedisClusterClient cluster = RedisClusterClient.create(endpoint.nodes());
+      RedisClusterClient cluster = RedisClusterClient.create(resources, endpoint.nodes());
       // Cluster node connections open lazily, so rejecting while "disconnected" would reject the first
       // command to each node; commands wait for the connection instead, bounded by the fixed timeout.
       cluster.setOptions(ClusterClientOptions.builder()
@@ -40,18 +49,18 @@ final class RedisConnection implements AutoCloseable {
               .build())
           .build());
       StatefulRedisClusterConnection<String, String> c = cluster.connect();
-      this.client = cluster::shutdown;
+      this.client = () -> cluster.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       this.connection = c;
       this.commands = c.sync();
       this.pubSub = cluster.connectPubSub();
     } else {
-      RedisClient standalone = RedisClient.create(endpoint.nodes().get(0));
+      RedisClient standalone = RedisClient.create(resources, endpoint.nodes().get(0));
       standalone.setOptions(ClientOptions.builder()
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
           .timeoutOptions(timeouts)
           .build());
       StatefulRedisConnection<String, String> c = standalone.connect();
-      this.client = standalone::shutdown;
+      this.client = () -> standalone.shutdown(Duration.ZERO, Duration.ofSeconds(2));
       this.connection = c;
       this.commands = c.sync();
       this.pubSub = standalone.connectPubSub();
@@ -77,7 +86,8 @@ final class RedisConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable c : new AutoCloseable[] {pubSub, connection, client}) {
+    for (AutoCloseable c : new AutoCloseable[] {pubSub, connection, client, () -> resources.shutdown(0, 2,
+        java.util.concurrent.TimeUnit.SECONDS)}) {
       try {
         c.close();
       } catch (Exception e) {
