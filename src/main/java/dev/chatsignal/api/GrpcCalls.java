@@ -25,7 +25,9 @@ final class GrpcCalls {
       observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;
     } catch (StoreException e) {
-      LOG.log(Level.WARNING, method + ": profile store failed: " + e.getClass().getSimpleName());
+      LOG.log(Level.WARNING, method + ": profile store failed: " + e.getMessage()
+          + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ": "
+          + e.getCause().getMessage() + ")"));
       observer.onError(Status.UNAVAILABLE.withDescription("profile store unavailable; nothing was stored, retry")
           .asRuntimeException());
       return;

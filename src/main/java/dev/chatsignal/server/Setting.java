@@ -14,7 +14,7 @@ enum Setting {
   STORE("rocksdb", "profile store: rocksdb | redis | memory (memory is not durable)"),
   STORE_SYNC("true", "fsync every acknowledged ingest batch (false: survives a process crash, not a power loss)"),
   REDIS_URI("", "redis:// or rediss:// URI; several comma-separated nodes mean Redis Cluster"),
-  REDIS_TIMEOUT_MS("250", "Redis command timeout; past it a write fails (UNAVAILABLE) and scoring falls back"),
+  REDIS_TIMEOUT_MS("500", "Redis command timeout; past it a write fails (UNAVAILABLE) and scoring falls back"),
   CACHE_TTL_MS("", "how long a cached profile may be served without re-reading the store (default: 1000 with redis,"
       + " unlimited otherwise); bounds staleness when an invalidation message is lost"),
   TLS_CERT("", "PEM certificate chain: turns on TLS"),
