@@ -3,7 +3,9 @@ MVN ?= mvn -B
 BUF ?= ./node_modules/.bin/buf
 JAR := target/chatsignal.jar
 
-.PHONY: help run build test lint tools clean
+IMAGE ?= chatsignal:0.1.0
+
+.PHONY: help run build test lint tools clean image deploy-check
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +30,12 @@ tools: node_modules/.bin/buf ## Install the buf CLI from npm (used by lint and t
 node_modules/.bin/buf: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+image: ## Build the container image from deploy/Dockerfile (needs a Docker engine)
+	docker build -f deploy/Dockerfile -t $(IMAGE) .
+
+deploy-check: ## Check deploy/: kustomize overlays, promtool rules and tests, dashboard vs a real scrape, real Prometheus
+	$(MVN) verify -Dtest='dev.chatsignal.deploy.**' -Dit.test='dev.chatsignal.deploy.**' -Dsurefire.failIfNoSpecifiedTests=false
 
 clean: ## Remove build output (keeps ./data)
 	$(MVN) clean

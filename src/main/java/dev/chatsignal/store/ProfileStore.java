@@ -134,6 +134,11 @@ public final class ProfileStore implements AutoCloseable {
     return repository.ping();
   }
 
+  /** Runs the cache's pending maintenance (evictions) now instead of asynchronously; for tests. */
+  void cleanUp() {
+    cache.cleanUp();
+  }
+
   public CacheStats cacheStats() {
     return cache.stats();
   }

@@ -99,6 +99,7 @@ class ProfileStoreTest {
       store.apply(List.of(new UserOps("user-" + i, List.of(hiking("i")))), T);
       store.get("user-" + i);
     }
+    store.cleanUp();
     int before = local.loads.get();
     for (int i = 0; i < 200; i++) {
       store.get("user-" + i);
