@@ -5,7 +5,7 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean image deploy-check
+.PHONY: help run build test lint tools clean image deploy-check scaling
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ tools: node_modules/.bin/buf ## Install the buf CLI from npm (used by lint and t
 node_modules/.bin/buf: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+scaling: ## Measure bytes per profile (RocksDB, Redis) and Redis update throughput for docs/scaling.md
+	$(MVN) test -Dtest=ProfileFootprintMeasurement -Dsurefire.failIfNoSpecifiedTests=false | grep -E 'FOOTPRINT|THROUGHPUT|Tests run'
 
 image: ## Build the container image from deploy/Dockerfile (needs a Docker engine)
 	docker build -f deploy/Dockerfile -t $(IMAGE) .

@@ -60,8 +60,12 @@ import java.util.concurrent.CountDownLatch;
  * fixed {@link Clock} and a fake {@link Ticker}, so they run the production wiring.
  */
 public final class Main {
-  /** A retry later than this after the first attempt counts again (Redis keeps ids this long). */
-  static final java.time.Duration REDIS_IDEMPOTENCY_TTL = java.time.Duration.ofDays(7);
+  /**
+   * A retry later than this after the first attempt counts again (Redis keeps ids this long). Rankers
+   * retry within seconds to minutes; a day keeps the id keys to about a third of profile memory
+   * (docs/scaling.md).
+   */
+  static final java.time.Duration REDIS_IDEMPOTENCY_TTL = java.time.Duration.ofDays(1);
   /** A profile untouched this long is gone: every source has decayed below use by then. */
   static final java.time.Duration REDIS_PROFILE_TTL = java.time.Duration.ofDays(400);
 

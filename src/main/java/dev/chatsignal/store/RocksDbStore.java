@@ -95,6 +95,16 @@ public final class RocksDbStore implements LocalStore {
     return key;
   }
 
+  /** Flushes the memtable and compacts, so that on-disk size can be measured (docs/scaling.md). */
+  void flushForMeasurement() {
+    try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true)) {
+      db.flush(flush);
+      db.compactRange();
+    } catch (RocksDBException e) {
+      throw new StoreException("flush failed", e);
+    }
+  }
+
   @Override
   public String describe() {
     return "rocksdb(" + dir + ")";
