@@ -21,6 +21,12 @@ final class GrpcCalls {
     T response;
     try {
       response = handler.get();
+    } catch (java.util.concurrent.CancellationException e) {
+      io.grpc.Context context = io.grpc.Context.current();
+      boolean expired = context.getDeadline() != null && context.getDeadline().isExpired();
+      observer.onError((expired ? Status.DEADLINE_EXCEEDED : Status.CANCELLED)
+          .withDescription(method + " stopped: " + (expired ? "deadline exceeded" : "cancelled")).asRuntimeException());
+      return;
     } catch (InvalidArgument e) {
       observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;

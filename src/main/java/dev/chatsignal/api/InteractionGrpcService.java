@@ -31,10 +31,11 @@ public final class InteractionGrpcService extends InteractionServiceGrpc.Interac
 
   @Override
   public void ingestInteractions(IngestInteractionsRequest request, StreamObserver<IngestInteractionsResponse> out) {
-    GrpcCalls.unary("IngestInteractions", out, () -> handle(request));
+    io.grpc.Context context = io.grpc.Context.current();
+    GrpcCalls.unary("IngestInteractions", out, () -> handle(request, context));
   }
 
-  private IngestInteractionsResponse handle(IngestInteractionsRequest request) {
+  private IngestInteractionsResponse handle(IngestInteractionsRequest request, io.grpc.Context context) {
     int n = request.getInteractionsCount();
     if (n == 0 || n > limits.maxInteractions()) {
       throw InvalidArgument.of("interactions", n + " items", "1.." + limits.maxInteractions());
@@ -52,7 +53,7 @@ public final class InteractionGrpcService extends InteractionServiceGrpc.Interac
         ingestor.countRejected(proto.hasChat());
       }
     }
-    List<IngestResult> ingested = valid.isEmpty() ? List.of() : ingestor.ingest(valid);
+    List<IngestResult> ingested = valid.isEmpty() ? List.of() : ingestor.ingest(valid, context::isCancelled);
     for (int k = 0; k < ingested.size(); k++) {
       results[validIndex.get(k)] = ingested.get(k);
     }

@@ -36,7 +36,8 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
 
   @Override
   public void scoreCandidates(ScoreCandidatesRequest request, StreamObserver<ScoreCandidatesResponse> out) {
-    GrpcCalls.unary("ScoreCandidates", out, () -> respond(engine.score(read(request))));
+    io.grpc.Context context = io.grpc.Context.current();
+    GrpcCalls.unary("ScoreCandidates", out, () -> respond(engine.score(read(request), context::isCancelled)));
   }
 
   private ScoreRequest read(ScoreCandidatesRequest r) {

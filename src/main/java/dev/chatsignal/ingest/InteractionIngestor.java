@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,7 @@ public final class InteractionIngestor {
   private final DeltaExtractor extractor;
   private final Map<String, Map<IngestOutcome, Counter>> outcomes = new LinkedHashMap<>();
   private final Map<SensitiveCategory, Counter> withheld = new EnumMap<>(SensitiveCategory.class);
+  private final Counter afterCancel;
 
   public InteractionIngestor(
       PrivacyPolicy policy, TextClassifier classifier, Taxonomy taxonomy, ProfileStore store,
@@ -50,6 +53,9 @@ public final class InteractionIngestor {
       }
       outcomes.put(kind, byOutcome);
     }
+    this.afterCancel = Counter.builder("chatsignal.batches.after.cancel")
+        .description("Batches whose work completed although their call was already cancelled (should stay 0)")
+        .tag("rpc", "ingest").register(registry);
     for (SensitiveCategory category : SensitiveCategory.values()) {
       withheld.put(category, Counter.builder("chatsignal.sensitive.withheld")
           .description("Interactions withheld because they revealed a sensitive category")
@@ -68,6 +74,16 @@ public final class InteractionIngestor {
    * @throws dev.chatsignal.store.StoreException when the store fails; nothing was stored
    */
   public List<IngestResult> ingest(List<Interaction> batch) {
+    return ingest(batch, () -> false);
+  }
+
+  /**
+   * As {@link #ingest(List)}, but stops before the store write when {@code cancelled} turns true (the
+   * caller gave up or its deadline passed): nothing is stored and nothing is acknowledged.
+   *
+   * @throws CancellationException when the call was cancelled before the commit
+   */
+  public List<IngestResult> ingest(List<Interaction> batch, BooleanSupplier cancelled) {
     Instant now = clock.instant();
     IngestResult[] results = new IngestResult[batch.size()];
     Map<String, List<Integer>> byUser = new LinkedHashMap<>();
@@ -84,6 +100,9 @@ public final class InteractionIngestor {
             "event_time: before the effective date");
         continue;
       }
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("ingest cancelled before the store write");
+      }
       ProfileDelta delta = extractor.extract(interaction, now);
       if (delta.isSensitive()) {
         delta.sensitive().forEach(c -> withheld.get(c).increment());
@@ -98,7 +117,13 @@ public final class InteractionIngestor {
       List<UserOps> ops = new ArrayList<>(byUser.size());
       byUser.forEach((user, indices) -> ops.add(new UserOps(user,
           indices.stream().map(i -> deltas[i].toOp(batch.get(i).interactionId())).toList())));
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("ingest cancelled before the store write");
+      }
       List<List<Boolean>> applied = store.apply(ops, now);
+      if (cancelled.getAsBoolean()) {
+        afterCancel.increment();
+      }
       int u = 0;
       for (List<Integer> indices : byUser.values()) {
         List<Boolean> flags = applied.get(u++);

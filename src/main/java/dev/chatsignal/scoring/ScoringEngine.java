@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Ranks a candidate batch for one user: policy first, then the profile, then each candidate.
@@ -37,7 +39,11 @@ public final class ScoringEngine {
   private final TextClassifier classifier;
   private final CandidateScorer scorer;
   private final Clock clock;
+  /** Cancellation is checked every 16 candidates: cheap, and prompt even with slow text candidates. */
+  private static final int CANCEL_CHECK_MASK = 15;
+
   private final Map<Surface, Map<Reason, Counter>> decisions = new EnumMap<>(Surface.class);
+  private final Counter afterCancel;
 
   public ScoringEngine(
       PrivacyPolicy policy, ProfileStore store, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity,
@@ -51,6 +57,9 @@ public final class ScoringEngine {
     this.clock = clock;
     ItemTextTopics itemText = new ItemTextTopics(classifier, config.textCacheSize(), registry);
     this.scorer = new CandidateScorer(taxonomy, policy, itemText, config);
+    this.afterCancel = Counter.builder("chatsignal.batches.after.cancel")
+        .description("Batches whose work completed although their call was already cancelled (should stay 0)")
+        .tag("rpc", "score").register(registry);
     for (Surface surface : Surface.values()) {
       Map<Reason, Counter> byReason = new EnumMap<>(Reason.class);
       for (Reason reason : Reason.values()) {
@@ -65,16 +74,30 @@ public final class ScoringEngine {
   }
 
   public ScoreResult score(ScoreRequest request) {
+    return score(request, () -> false);
+  }
+
+  /**
+   * Scores a request, checking {@code cancelled} as it goes: when the caller gave up or its deadline
+   * passed, the work stops and nothing is returned.
+   *
+   * @throws CancellationException when cancelled before the ranking was complete
+   */
+  public ScoreResult score(ScoreRequest request, BooleanSupplier cancelled) {
     boolean sensitiveContext = request.contextSensitive()
         || (!request.contextText().isEmpty()
             && !policy.sensitiveIn(classifier.classify(request.contextText())).isEmpty());
     Decision decision = policy.request(request.country(), request.surface(), request.ageBand(), sensitiveContext);
-    ScoreResult result = decision.personalize() ? personalized(request) : nonPersonalized(request, decision);
+    ScoreResult result = decision.personalize() ? personalized(request, cancelled)
+        : nonPersonalized(request, decision);
+    if (cancelled.getAsBoolean()) {
+      afterCancel.increment();
+    }
     decisions.get(request.surface()).get(result.decision().reason()).increment();
     return result;
   }
 
-  private ScoreResult personalized(ScoreRequest request) {
+  private ScoreResult personalized(ScoreRequest request, BooleanSupplier cancelled) {
     Profile profile;
     try {
       profile = store.get(request.userId());
@@ -88,8 +111,13 @@ public final class ScoringEngine {
     }
     InterestVector ads = InterestVector.of(profile, now, decay, taxonomy, affinity, true);
     List<ScoredItem> items = new ArrayList<>(request.candidates().size());
-    for (Candidate c : request.candidates()) {
-      items.add(scorer.score(c, request.surface(), request.ageBand(), general, ads, profile, now, request.explain()));
+    List<Candidate> candidates = request.candidates();
+    for (int i = 0; i < candidates.size(); i++) {
+      if ((i & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
+        throw new CancellationException("scoring cancelled after " + i + " candidates");
+      }
+      items.add(scorer.score(candidates.get(i), request.surface(), request.ageBand(), general, ads, profile, now,
+          request.explain()));
     }
     return new ScoreResult(rank(items, request.limit()), Decision.PERSONALIZE);
   }

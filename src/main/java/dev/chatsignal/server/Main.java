@@ -30,11 +30,8 @@ import dev.chatsignal.v1.ProfileServiceGrpc;
 import dev.chatsignal.v1.ScoringServiceGrpc;
 import dev.chatsignal.v1.TopicServiceGrpc;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
-import io.grpc.TlsServerCredentials;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
@@ -53,6 +50,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The only composition root: reads the configuration and builds every object with {@code new}.
@@ -107,22 +105,19 @@ public final class Main {
     System.exit(0);
   }
 
-  /** The Netty transport on the configured address, with TLS or mTLS when configured. */
+  /**
+   * The Netty transport on the configured address, with TLS or mTLS when configured, and the
+   * connection limits: keepalive policy, streams per connection, connection age, RST-flood defence.
+   */
   static NettyServerBuilder netty(ServerConfig config) throws IOException {
     InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
-    return NettyServerBuilder.forAddress(grpc, credentials(config));
-  }
-
-  private static ServerCredentials credentials(ServerConfig config) throws IOException {
-    if (config.tlsCert().isEmpty()) {
-      return InsecureServerCredentials.create();
-    }
-    TlsServerCredentials.Builder tls = TlsServerCredentials.newBuilder()
-        .keyManager(config.tlsCert().get().toFile(), config.tlsKey().get().toFile());
-    if (config.tlsClientCa().isPresent()) {
-      tls.trustManager(config.tlsClientCa().get().toFile()).clientAuth(TlsServerCredentials.ClientAuth.REQUIRE);
-    }
-    return tls.build();
+    return NettyServerBuilder.forAddress(grpc, TlsFiles.credentials(config))
+        .permitKeepAliveTime(config.positiveInt(Setting.PERMIT_KEEPALIVE_SECONDS), TimeUnit.SECONDS)
+        .permitKeepAliveWithoutCalls(true)
+        .maxConcurrentCallsPerConnection(config.positiveInt(Setting.MAX_CALLS_PER_CONNECTION))
+        .maxConnectionAge(config.positiveInt(Setting.MAX_CONNECTION_AGE_SECONDS), TimeUnit.SECONDS)
+        .maxConnectionAgeGrace(config.positiveInt(Setting.MAX_CONNECTION_AGE_GRACE_SECONDS), TimeUnit.SECONDS)
+        .maxRstFramesPerWindow(config.positiveInt(Setting.MAX_RST_PER_WINDOW), 10);
   }
 
   /**
@@ -190,13 +185,19 @@ public final class Main {
         new TopicGrpcService(taxonomy, classifier, limits).bindService());
     MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(registry);
     HealthStatusManager health = new HealthStatusManager();
+    List<String> methods = new java.util.ArrayList<>();
     for (ServerServiceDefinition service : services) {
       metrics.preregisterService(service);
       builder.addService(service);
+      service.getMethods().forEach(m -> methods.add(m.getMethodDescriptor().getFullMethodName()));
     }
+    // Interceptors run in reverse order of addition: metrics see every call, shed ones included.
     builder.addService(health.getHealthService())
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(reflectionV1alpha())
+        .maxInboundMessageSize(config.positiveInt(Setting.MAX_MESSAGE_BYTES))
+        .intercept(new DefaultDeadline(java.time.Duration.ofMillis(config.positiveInt(Setting.MAX_DEADLINE_MS))))
+        .intercept(new LoadShedder(config.positiveInt(Setting.CONCURRENCY_LIMIT), registry, methods))
         .intercept(metrics);
     List<String> names = List.of(InteractionServiceGrpc.SERVICE_NAME, ScoringServiceGrpc.SERVICE_NAME,
         ProfileServiceGrpc.SERVICE_NAME, TopicServiceGrpc.SERVICE_NAME);

@@ -73,7 +73,10 @@ record ServerConfig(Map<Setting, String> values) {
     policy();
     drain();
     for (Setting s : EnumSet.of(Setting.MAX_CANDIDATES, Setting.MAX_INTERACTIONS, Setting.MAX_TEXT_CHARS,
-        Setting.PROFILE_TOP_K)) {
+        Setting.PROFILE_TOP_K, Setting.MAX_MESSAGE_BYTES, Setting.MAX_DEADLINE_MS, Setting.MAX_CALLS_PER_CONNECTION,
+        Setting.PERMIT_KEEPALIVE_SECONDS, Setting.MAX_CONNECTION_AGE_SECONDS,
+        Setting.MAX_CONNECTION_AGE_GRACE_SECONDS, Setting.MAX_RST_PER_WINDOW, Setting.CONCURRENCY_LIMIT,
+        Setting.TLS_RELOAD_SECONDS)) {
       positiveInt(s);
     }
     redisTimeout();

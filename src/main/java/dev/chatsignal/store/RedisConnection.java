@@ -2,6 +2,7 @@ package dev.chatsignal.store;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -37,11 +38,13 @@ final class RedisConnection implements AutoCloseable {
         .addressResolverGroup(DefaultAddressResolverGroup.INSTANCE)
         .build();
     TimeoutOptions timeouts = TimeoutOptions.builder().fixedTimeout(endpoint.commandTimeout()).build();
+    SocketOptions socket = SocketOptions.builder().connectTimeout(RedisEndpoint.CONNECT_TIMEOUT).build();
     if (endpoint.isCluster()) {
       RedisClusterClient cluster = RedisClusterClient.create(resources, endpoint.nodes());
       // Cluster node connections open lazily, so rejecting while "disconnected" would reject the first
       // command to each node; commands wait for the connection instead, bounded by the fixed timeout.
       cluster.setOptions(ClusterClientOptions.builder()
+          .socketOptions(socket)
           .timeoutOptions(timeouts)
           .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
               .enableAllAdaptiveRefreshTriggers()
@@ -57,6 +60,7 @@ final class RedisConnection implements AutoCloseable {
       RedisClient standalone = RedisClient.create(resources, endpoint.nodes().get(0));
       standalone.setOptions(ClientOptions.builder()
           .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+          .socketOptions(socket)
           .timeoutOptions(timeouts)
           .build());
       StatefulRedisConnection<String, String> c = standalone.connect();

@@ -11,6 +11,8 @@ import java.util.List;
  * may omit the scheme and take the first node's, including TLS and credentials).
  */
 public record RedisEndpoint(List<RedisURI> nodes, Duration commandTimeout) {
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
   public RedisEndpoint {
     nodes = List.copyOf(nodes);
     if (nodes.isEmpty()) {
@@ -39,7 +41,9 @@ public record RedisEndpoint(List<RedisURI> nodes, Duration commandTimeout) {
       }
       try {
         RedisURI node = RedisURI.create(part);
-        node.setTimeout(commandTimeout);
+        // The URI timeout bounds connecting and the handshake (slow while a JVM warms up); commands get
+        // the short command timeout through the client's TimeoutOptions.
+        node.setTimeout(CONNECT_TIMEOUT.compareTo(commandTimeout) > 0 ? CONNECT_TIMEOUT : commandTimeout);
         nodes.add(node);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("redis uri: '" + redact(part) + "' (expected: redis://host:port)", e);
