@@ -5,7 +5,7 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean image deploy-check scaling
+.PHONY: help run build test lint tools clean image deploy-check scaling bench bench-sweep jmh
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,15 @@ node_modules/.bin/buf: package.json package-lock.json
 
 scaling: ## Measure bytes per profile (RocksDB, Redis) and Redis update throughput for docs/scaling.md
 	$(MVN) test -Dtest=ProfileFootprintMeasurement -Dsurefire.failIfNoSpecifiedTests=false | grep -E 'FOOTPRINT|THROUGHPUT|Tests run'
+
+bench: ## A/B load test: chatsignal vs grpc-java's benchmark server; ends with a BENCH line (BENCH_QUICK=1: ~1 min)
+	bench/bench.sh ab
+
+bench-sweep: ## Open-loop rate sweep of chatsignal until p99 > 10 ms (the rated capacity per node)
+	bench/bench.sh sweep
+
+jmh: ## JMH, single thread: profile lookup, scoring 100/500 candidates, classifying a chat turn
+	bench/bench.sh jmh
 
 image: ## Build the container image from deploy/Dockerfile (needs a Docker engine)
 	docker build -f deploy/Dockerfile -t $(IMAGE) .
