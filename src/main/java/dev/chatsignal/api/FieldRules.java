@@ -2,7 +2,6 @@ package dev.chatsignal.api;
 
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicWeight;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +53,10 @@ final class FieldRules {
     if (topics.size() > limits.maxTopicsPerItem()) {
       throw InvalidArgument.of(field, topics.size() + " topics", "at most " + limits.maxTopicsPerItem());
     }
-    List<TopicWeight> out = new ArrayList<>(topics.size());
+    if (topics.isEmpty()) {
+      return List.of();
+    }
+    TopicWeight[] out = new TopicWeight[topics.size()];
     for (int i = 0; i < topics.size(); i++) {
       dev.chatsignal.v1.TopicWeight t = topics.get(i);
       if (!taxonomy.contains(t.getTopicId())) {
@@ -65,9 +67,9 @@ final class FieldRules {
       if (!(w > 0 && w <= 1)) {
         throw InvalidArgument.of(field + "[" + i + "].weight", w, "in (0, 1]");
       }
-      out.add(new TopicWeight(t.getTopicId(), w));
+      out[i] = new TopicWeight(t.getTopicId(), w);
     }
-    return out;
+    return List.of(out); // immutable, so the domain records' List.copyOf does not copy again
   }
 
   static <E extends Enum<E>> void known(String field, E value, int number, E unrecognized, E unspecified) {

@@ -6,14 +6,16 @@ import dev.chatsignal.policy.ItemKind;
 import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.policy.Reason;
 import dev.chatsignal.policy.Surface;
+import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.Classification;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicScore;
 import dev.chatsignal.topics.TopicWeight;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Scores one candidate against an {@link InterestVector}:
@@ -38,77 +40,83 @@ final class CandidateScorer {
     this.config = config;
   }
 
+  /**
+   * @param ads the vector without ads-sensitive topics, built on first use (most requests have no ad)
+   */
   ScoredItem score(
-      Candidate c, Surface surface, AgeBand age, InterestVector general, InterestVector ads,
-      dev.chatsignal.store.Profile profile, Instant now, boolean explain) {
+      Candidate c, Surface surface, AgeBand age, InterestVector general, Supplier<InterestVector> ads,
+      Profile profile, Instant now, boolean explain) {
     boolean isAd = c.kind() == ItemKind.AD || surface == Surface.ADS;
-    Decision item = policy.item(c.kind(), age);
-    if (!item.personalize()) {
-      return new ScoredItem(c.itemId(), c.prior(), false, item.reason(), List.of());
+    if (c.kind() == ItemKind.AD) {
+      Decision item = policy.item(c.kind(), age);
+      if (!item.personalize()) {
+        return new ScoredItem(c.itemId(), c.prior(), false, item.reason(), List.of());
+      }
     }
-    List<TopicWeight> topics = topicsOf(c, isAd);
-    if (topics == null) {
-      return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
+    List<TopicWeight> topics = c.topics();
+    if (topics.isEmpty() && !c.text().isEmpty()) {
+      Classification classification = itemText.classify(c.text());
+      if (isAd && classification.isSensitive()) {
+        return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
+      }
+      topics = new ArrayList<>(classification.topics().size());
+      for (TopicScore s : classification.topics()) {
+        topics.add(new TopicWeight(s.topicId(), s.confidence()));
+      }
     }
-    InterestVector vector = isAd ? ads : general;
-    double sum = 0;
-    List<Contribution> parts = explain ? new ArrayList<>() : null;
+    InterestVector vector = isAd ? ads.get() : general;
     double weight = config.surfaceWeights().get(surface);
-    for (TopicWeight t : topics) {
-      if (suppressed(profile, t.topicId(), now)) {
-        double penalty = -config.suppressionPenalty() * t.weight();
-        sum += penalty;
-        if (explain) {
-          parts.add(new Contribution(t.topicId(), null, penalty * weight, t.topicId()));
+    double sum = 0;
+    int usable = 0;
+    List<Contribution> parts = null;
+    for (int i = 0, n = topics.size(); i < n; i++) {
+      TopicWeight t = topics.get(i);
+      int topic = t.topicId();
+      if (isAd && taxonomy.isAdsSensitive(topic)) {
+        continue;
+      }
+      usable++;
+      double amount;
+      SignalSource source;
+      int via;
+      if (suppressed(profile, topic, now)) {
+        amount = -config.suppressionPenalty() * t.weight();
+        source = null;
+        via = topic;
+      } else {
+        double reach = vector.reach(topic);
+        if (reach <= 0) {
+          continue;
         }
-        continue;
+        amount = t.weight() * reach;
+        source = vector.matchedSource();
+        via = vector.matchedTopic();
       }
-      Reach r = vector.reach(t.topicId());
-      if (r == null) {
-        continue;
-      }
-      double amount = t.weight() * r.strength();
       sum += amount;
       if (explain) {
-        parts.add(new Contribution(t.topicId(), r.source(), amount * weight, r.profileTopicId()));
+        if (parts == null) {
+          parts = new ArrayList<>(4);
+        }
+        parts.add(new Contribution(topic, source, amount * weight, via));
       }
+    }
+    if (isAd && usable == 0 && !topics.isEmpty()) {
+      return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
     }
     double boost = weight * Math.max(-1, Math.min(1, sum));
     boolean personalized = boost != 0;
     List<Contribution> explanation = List.of();
-    if (explain && personalized) {
-      parts.sort(Comparator.comparingDouble((Contribution p) -> -Math.abs(p.amount())));
+    if (parts != null && personalized) {
+      parts.sort((x, y) -> Double.compare(Math.abs(y.amount()), Math.abs(x.amount())));
       explanation = parts.subList(0, Math.min(config.maxExplanations(), parts.size()));
     }
     return new ScoredItem(c.itemId(), c.prior() + boost, personalized, Reason.PERSONALIZED, explanation);
   }
 
-  /** The topics to score on; null when the item is an ad whose topics are all ads-sensitive. */
-  private List<TopicWeight> topicsOf(Candidate c, boolean isAd) {
-    List<TopicWeight> topics = c.topics();
-    if (topics.isEmpty() && !c.text().isEmpty()) {
-      Classification classification = itemText.classify(c.text());
-      if (isAd && classification.isSensitive()) {
-        return null;
-      }
-      topics = new ArrayList<>();
-      for (TopicScore s : classification.topics()) {
-        topics.add(new TopicWeight(s.topicId(), s.confidence()));
-      }
+  private boolean suppressed(Profile profile, int topicId, Instant now) {
+    if (profile.suppressedUntilMillis().isEmpty()) {
+      return false;
     }
-    if (!isAd || topics.isEmpty()) {
-      return topics;
-    }
-    List<TopicWeight> usable = new ArrayList<>(topics.size());
-    for (TopicWeight t : topics) {
-      if (!taxonomy.isAdsSensitive(t.topicId())) {
-        usable.add(t);
-      }
-    }
-    return usable.isEmpty() ? null : usable;
-  }
-
-  private boolean suppressed(dev.chatsignal.store.Profile profile, int topicId, Instant now) {
     for (int t = topicId; t != 0; t = taxonomy.parentOf(t)) {
       if (profile.isSuppressed(t, now)) {
         return true;

@@ -7,8 +7,6 @@ import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicAffinity;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A profile read at one instant, spread over the taxonomy: for every topic a candidate may carry,
@@ -19,78 +17,121 @@ import java.util.Map;
  * targets of its topic-affinity edges at strength times edge weight; candidate topics below a profile
  * topic are found by walking up from the candidate ({@link #reach}). For ads the vector is built
  * without ads-sensitive topics on either side. Suppressed topics reach nothing.
+ *
+ * <p>Dense arrays indexed by topic id (a few KB) keep the per-candidate lookups free of boxing and
+ * allocation. Not thread-safe: one vector serves one request on one thread ({@link #reach} leaves the
+ * matched profile topic and source in {@link #matchedTopic()} and {@link #matchedSource()}).
  */
 final class InterestVector {
   private static final double LEVEL_FACTOR = 0.5;
 
-  private final Map<Integer, Reach> reach;
-  private final Map<Integer, Reach> direct;
   private final Taxonomy taxonomy;
+  private final double[] reachStrength;
+  private final int[] reachTopic;
+  private final SignalSource[] reachSource;
+  private final double[] directStrength;
+  private final SignalSource[] directSource;
+  private boolean empty = true;
+  private int matchedTopic;
+  private SignalSource matchedSource;
 
-  private InterestVector(Map<Integer, Reach> reach, Map<Integer, Reach> direct, Taxonomy taxonomy) {
-    this.reach = reach;
-    this.direct = direct;
+  private InterestVector(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
+    int size = taxonomy.maxId() + 1;
+    this.reachStrength = new double[size];
+    this.reachTopic = new int[size];
+    this.reachSource = new SignalSource[size];
+    this.directStrength = new double[size];
+    this.directSource = new SignalSource[size];
   }
 
   static InterestVector of(
       Profile profile, Instant now, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity, boolean forAds) {
-    Map<Integer, Double> totals = new HashMap<>();
-    Map<Integer, SignalSource> dominant = new HashMap<>();
-    Map<Integer, Double> dominantWeight = new HashMap<>();
+    InterestVector v = new InterestVector(taxonomy);
+    int size = v.directStrength.length;
+    double[] dominantWeight = new double[size];
     for (ProfileEntry e : profile.entries()) {
       int topic = e.topicId();
-      if (profile.isSuppressed(topic, now) || (forAds && taxonomy.isAdsSensitive(topic))) {
+      if (topic < 0 || topic >= size || profile.isSuppressed(topic, now)
+          || (forAds && taxonomy.isAdsSensitive(topic))) {
         continue;
       }
       double w = decay.weightAt(e, now);
-      totals.merge(topic, w, Double::sum);
-      if (w > dominantWeight.getOrDefault(topic, 0.0)) {
-        dominantWeight.put(topic, w);
-        dominant.put(topic, e.source());
+      v.directStrength[topic] += w; // the summed weight for now; turned into a strength below
+      if (w > dominantWeight[topic]) {
+        dominantWeight[topic] = w;
+        v.directSource[topic] = e.source();
       }
     }
-    Map<Integer, Reach> direct = new HashMap<>();
-    Map<Integer, Reach> reach = new HashMap<>();
-    totals.forEach((topic, total) -> {
+    for (int topic = 0; topic < size; topic++) {
+      double total = v.directStrength[topic];
+      if (total <= 0) {
+        continue;
+      }
       double strength = 1 - Math.exp(-total);
       if (strength < 1e-4) {
-        return;
+        v.directStrength[topic] = 0;
+        continue;
       }
-      Reach self = new Reach(strength, topic, dominant.get(topic));
-      direct.put(topic, self);
-      reach.merge(topic, self, Reach::max);
+      v.directStrength[topic] = strength;
+      v.empty = false;
+      SignalSource source = v.directSource[topic];
+      v.offer(topic, strength, topic, source);
       double s = strength;
       for (int a = taxonomy.parentOf(topic); a != 0; a = taxonomy.parentOf(a)) {
         s *= LEVEL_FACTOR;
-        reach.merge(a, new Reach(s, topic, self.source()), Reach::max);
+        v.offer(a, s, topic, source);
       }
       for (TopicAffinity.AffinityEdge edge : affinity.edgesFrom(topic)) {
-        if (forAds && taxonomy.isAdsSensitive(edge.targetTopicId())) {
-          continue;
+        if (!forAds || !taxonomy.isAdsSensitive(edge.targetTopicId())) {
+          v.offer(edge.targetTopicId(), strength * edge.weight(), topic, source);
         }
-        reach.merge(edge.targetTopicId(), new Reach(strength * edge.weight(), topic, self.source()), Reach::max);
       }
-    });
-    return new InterestVector(reach, direct, taxonomy);
+    }
+    return v;
+  }
+
+  private void offer(int target, double strength, int profileTopic, SignalSource source) {
+    if (target >= 0 && target < reachStrength.length && strength > reachStrength[target]) {
+      reachStrength[target] = strength;
+      reachTopic[target] = profileTopic;
+      reachSource[target] = source;
+    }
   }
 
   boolean isEmpty() {
-    return direct.isEmpty();
+    return empty;
   }
 
-  /** The strongest reach of the user's interests to {@code topicId}, or null when none. */
-  Reach reach(int topicId) {
-    Reach best = reach.get(topicId);
+  /**
+   * The strongest reach of the user's interests to {@code topicId}, 0 when none; on a match, the
+   * profile topic and source it came through are in {@link #matchedTopic()} and {@link #matchedSource()}.
+   */
+  double reach(int topicId) {
+    if (topicId < 0 || topicId >= reachStrength.length) {
+      return 0;
+    }
+    double best = reachStrength[topicId];
+    matchedTopic = reachTopic[topicId];
+    matchedSource = reachSource[topicId];
     double factor = 1;
     for (int a = taxonomy.parentOf(topicId); a != 0; a = taxonomy.parentOf(a)) {
       factor *= LEVEL_FACTOR;
-      Reach above = direct.get(a);
-      if (above != null) {
-        Reach viaParent = new Reach(above.strength() * factor, above.profileTopicId(), above.source());
-        best = best == null ? viaParent : best.max(viaParent);
+      double viaParent = directStrength[a] * factor;
+      if (viaParent > best) {
+        best = viaParent;
+        matchedTopic = a;
+        matchedSource = directSource[a];
       }
     }
     return best;
+  }
+
+  int matchedTopic() {
+    return matchedTopic;
+  }
+
+  SignalSource matchedSource() {
+    return matchedSource;
   }
 }

@@ -16,12 +16,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Ranks a candidate batch for one user: policy first, then the profile, then each candidate.
@@ -109,7 +109,17 @@ public final class ScoringEngine {
     if (general.isEmpty() && profile.suppressedUntilMillis().values().stream().noneMatch(u -> u > now.toEpochMilli())) {
       return nonPersonalized(request, Decision.fallback(Reason.NO_PROFILE));
     }
-    InterestVector ads = InterestVector.of(profile, now, decay, taxonomy, affinity, true);
+    Supplier<InterestVector> ads = new Supplier<>() {
+      private InterestVector built;
+
+      @Override
+      public InterestVector get() {
+        if (built == null) {
+          built = InterestVector.of(profile, now, decay, taxonomy, affinity, true);
+        }
+        return built;
+      }
+    };
     List<ScoredItem> items = new ArrayList<>(request.candidates().size());
     List<Candidate> candidates = request.candidates();
     for (int i = 0; i < candidates.size(); i++) {
@@ -132,7 +142,7 @@ public final class ScoringEngine {
 
   /** Sorts by score, best first; {@link List#sort} is stable, so ties keep input order. */
   private static List<ScoredItem> rank(List<ScoredItem> items, int limit) {
-    items.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
+    items.sort((a, b) -> Double.compare(b.score(), a.score()));
     return limit > 0 && limit < items.size() ? items.subList(0, limit) : items;
   }
 }

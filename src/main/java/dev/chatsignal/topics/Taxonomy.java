@@ -23,6 +23,9 @@ public final class Taxonomy {
   private final String version;
   private final Map<Integer, Topic> byId;
   private final Map<Integer, SensitiveCategory> sensitiveCategoryById;
+  /** Dense views indexed by topic id (ids are small: Topics v2 stops at 629), for the scoring hot path. */
+  private final Topic[] topicAt;
+  private final int[] parentAt;
 
   Taxonomy(String version, List<Topic> topics, Map<Integer, SensitiveCategory> sensitiveCategoryById) {
     this.version = version;
@@ -34,6 +37,22 @@ public final class Taxonomy {
     }
     this.byId = Collections.unmodifiableMap(map);
     this.sensitiveCategoryById = Map.copyOf(sensitiveCategoryById);
+    int maxId = map.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    this.topicAt = new Topic[maxId + 1];
+    this.parentAt = new int[maxId + 1];
+    for (Topic topic : map.values()) {
+      topicAt[topic.id()] = topic;
+      parentAt[topic.id()] = topic.parentId();
+    }
+  }
+
+  /** The largest topic id; arrays indexed by topic id need {@code maxId() + 1} slots. */
+  public int maxId() {
+    return topicAt.length - 1;
+  }
+
+  private Topic at(int topicId) {
+    return topicId >= 0 && topicId < topicAt.length ? topicAt[topicId] : null;
   }
 
   /** Loads the shipped taxonomy and its ads-sensitive flags from the classpath. */
@@ -87,7 +106,7 @@ public final class Taxonomy {
   }
 
   public boolean contains(int topicId) {
-    return byId.containsKey(topicId);
+    return at(topicId) != null;
   }
 
   public Optional<Topic> find(int topicId) {
@@ -96,13 +115,13 @@ public final class Taxonomy {
 
   /** The topic's path, or {@code "?"} for an unknown id. */
   public String pathOf(int topicId) {
-    Topic topic = byId.get(topicId);
+    Topic topic = at(topicId);
     return topic == null ? "?" : topic.path();
   }
 
   /** True when the topic (or one of its ancestors) is flagged ads-sensitive. Unknown ids are sensitive. */
   public boolean isAdsSensitive(int topicId) {
-    Topic topic = byId.get(topicId);
+    Topic topic = at(topicId);
     return topic == null || topic.adsSensitive();
   }
 
@@ -113,8 +132,7 @@ public final class Taxonomy {
 
   /** The parent's id, or 0 for a top-level or unknown topic. */
   public int parentOf(int topicId) {
-    Topic topic = byId.get(topicId);
-    return topic == null ? 0 : topic.parentId();
+    return topicId >= 0 && topicId < parentAt.length ? parentAt[topicId] : 0;
   }
 
   /** True when {@code ancestor} is a strict ancestor of {@code topicId}. */
