@@ -5,7 +5,7 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean image deploy-check scaling bench bench-sweep jmh
+.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep jmh crashtest synccost
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -31,6 +31,11 @@ node_modules/.bin/buf: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+eval: ## Classifier evaluation on ../shared/data (+ transcript copies, held-out chats); JSON in target/eval/
+	mkdir -p target/eval
+	$(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval/classpath.txt
+	java -Dchatsignal.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat target/eval/classpath.txt) dev.chatsignal.topics.ClassifierEval
+
 scaling: ## Measure bytes per profile (RocksDB, Redis) and Redis update throughput for docs/scaling.md
 	$(MVN) test -Dtest=ProfileFootprintMeasurement -Dsurefire.failIfNoSpecifiedTests=false | grep -E 'FOOTPRINT|THROUGHPUT|Tests run'
 
@@ -42,6 +47,12 @@ bench-sweep: ## Open-loop rate sweep of chatsignal until p99 > 10 ms (the rated 
 
 jmh: ## JMH, single thread: profile lookup, scoring 100/500 candidates, classifying a chat turn
 	bench/bench.sh jmh
+
+crashtest: ## kill -9 the real jar 20 times mid-ingest, restart, account for every interaction (CrashDurabilityIT)
+	$(MVN) verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=CrashDurabilityIT -Dchatsignal.crash.trials=20
+
+synccost: ## Measure ingest with CHATSIGNAL_STORE_SYNC=true vs false for docs/durability.md
+	$(MVN) verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SyncCostMeasurement -Dchatsignal.synccost=true | grep -E 'SYNCCOST|Tests run'
 
 image: ## Build the container image from deploy/Dockerfile (needs a Docker engine)
 	docker build -f deploy/Dockerfile -t $(IMAGE) .

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChatSignalServer implements AutoCloseable {
   private final Server server;
   private final HealthStatusManager health;
+  private final OpenStreams streams;
   private final List<String> serviceNames;
   private final ProfileStore store;
   private final StoreHealth storeHealth;
@@ -30,10 +31,11 @@ public final class ChatSignalServer implements AutoCloseable {
   private volatile boolean drained;
   private MetricsHttpServer http;
 
-  ChatSignalServer(Server server, HealthStatusManager health, List<String> serviceNames, ProfileStore store,
+  ChatSignalServer(Server server, HealthStatusManager health, OpenStreams streams, List<String> serviceNames, ProfileStore store,
       StoreHealth storeHealth, PrometheusMeterRegistry registry, InetSocketAddress httpAddress, String description) {
     this.server = server;
     this.health = health;
+    this.streams = streams;
     this.serviceNames = List.copyOf(serviceNames);
     this.store = store;
     this.storeHealth = storeHealth;
@@ -98,6 +100,7 @@ public final class ChatSignalServer implements AutoCloseable {
     serving = false;
     storeHealth.close();
     health.enterTerminalState();
+    streams.closeAll();
     server.shutdown();
     try {
       if (!server.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -21,6 +21,7 @@ import dev.chatsignal.store.RedisProfileRepository;
 import dev.chatsignal.store.ProfileRepository;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.store.RocksDbStore;
+import dev.chatsignal.topics.HybridClassifier;
 import dev.chatsignal.topics.LexiconClassifier;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TextClassifier;
@@ -154,7 +155,8 @@ public final class Main {
     new UptimeMetrics().bindTo(registry);
 
     Taxonomy taxonomy = Taxonomy.loadDefault();
-    TextClassifier classifier = new LexiconClassifier(taxonomy);
+    TextClassifier classifier = config.hybridClassifier() ? new HybridClassifier(taxonomy)
+        : new LexiconClassifier(taxonomy);
     TopicAffinity affinity = TopicAffinity.loadDefault(taxonomy);
     PrivacyPolicy policy = new PrivacyPolicy(config.policy());
     DecayPolicy decay = DecayPolicy.defaults();
@@ -192,7 +194,8 @@ public final class Main {
       service.getMethods().forEach(m -> methods.add(m.getMethodDescriptor().getFullMethodName()));
     }
     // Interceptors run in reverse order of addition: metrics see every call, shed ones included.
-    builder.addService(health.getHealthService())
+    OpenStreams streams = new OpenStreams();
+    builder.addService(ServerInterceptors.intercept(health.getHealthService(), streams))
         .addService(ProtoReflectionServiceV1.newInstance())
         .addService(reflectionV1alpha())
         .maxInboundMessageSize(config.positiveInt(Setting.MAX_MESSAGE_BYTES))
@@ -207,7 +210,8 @@ public final class Main {
         + (config.tlsCert().isPresent() ? (config.tlsClientCa().isPresent() ? " tls=mtls" : " tls=on") : "");
     StoreHealth storeHealth = new StoreHealth(store, health,
         List.of(InteractionServiceGrpc.SERVICE_NAME, ProfileServiceGrpc.SERVICE_NAME), registry);
-    return new ChatSignalServer(builder.build(), health, names, store, storeHealth, registry, http, description);
+    return new ChatSignalServer(builder.build(), health, streams, names, store, storeHealth, registry, http,
+        description);
   }
 
   @SuppressWarnings("deprecation") // v1alpha stays for grpcurl and older clients that only speak it

@@ -81,6 +81,7 @@ record ServerConfig(Map<Setting, String> values) {
     }
     redisTimeout();
     cacheTtl();
+    hybridClassifier();
     if (store() == StoreKind.REDIS && redisUri().isEmpty()) {
       throw new ConfigException(Setting.STORE.env() + "=redis needs " + Setting.REDIS_URI.env());
     }
@@ -122,6 +123,15 @@ record ServerConfig(Map<Setting, String> values) {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(Setting.STORE.env() + ": '" + raw(Setting.STORE) + "' (expected: rocksdb, redis or memory)");
     }
+  }
+
+  /** True for the hybrid classifier (the default), false for the lexicon alone. */
+  boolean hybridClassifier() {
+    String value = raw(Setting.CLASSIFIER).toLowerCase(Locale.ROOT);
+    if (!value.equals("hybrid") && !value.equals("lexicon")) {
+      throw new ConfigException(Setting.CLASSIFIER.env() + ": '" + value + "' (expected: hybrid or lexicon)");
+    }
+    return value.equals("hybrid");
   }
 
   boolean storeSync() {

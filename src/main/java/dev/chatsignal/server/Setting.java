@@ -21,6 +21,8 @@ enum Setting {
   TLS_KEY("", "PEM private key (PKCS#8) for TLS_CERT"),
   TLS_CLIENT_CA("", "PEM CA bundle: requires client certificates signed by it (mTLS)"),
   ADMIN_TOKEN("", "when set, ProfileService needs 'authorization: Bearer <token>'"),
+  CLASSIFIER("hybrid", "chat classifier: hybrid (lexicon + in-process sentence model, best recall) | lexicon"
+      + " (microseconds per turn, lower recall)"),
   CACHE_MAX_BYTES("268435456", "profile cache bound, in estimated bytes"),
   MAX_CANDIDATES("2000", "candidates per ScoreCandidates call"),
   MAX_INTERACTIONS("1000", "interactions per IngestInteractions call"),

@@ -23,7 +23,7 @@ public final class LexiconClassifier implements TextClassifier {
   public static final int MAX_TOPICS = 5;
   /* Score at which confidence reaches 2/3: one full-weight term. Two terms give 0.8. */
   private static final double HALF_SATURATION = 0.5;
-  private static final String VERSION = "lexicon-v1";
+  static final String VERSION = "lexicon-v2";
 
   private final Taxonomy taxonomy;
   private final TopicLexicon topics;

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Detects the sensitive categories a text reveals, from a versioned term lexicon
- * ({@code sensitive_lexicon_v1.tsv}) plus {@link ClinicalSuffixes}.
+ * ({@code sensitive_lexicon_v2.tsv}) plus {@link ClinicalSuffixes}.
  *
  * <p>File format, tab-separated: {@code category  weight  phrases  unless}. {@code phrases} is a
  * {@code ;}-separated list in {@link PhraseIndex} syntax; {@code weight} in (0, 1]; {@code unless} an
@@ -25,7 +25,7 @@ import java.util.Set;
  * Immutable and thread-safe after construction.
  */
 final class SensitiveLexicon {
-  static final String DEFAULT_RESOURCE = "/topics/sensitive_lexicon_v1.tsv";
+  static final String DEFAULT_RESOURCE = "/topics/sensitive_lexicon_v2.tsv";
 
   private record Term(SensitiveCategory category, double weight, int[] unless) {}
 

@@ -45,6 +45,14 @@ final class TextNormalizer {
     return new Tokens(raw, stems);
   }
 
+  /**
+   * The normalized words of {@code text} joined by single spaces: what the sentence encoder sees, so
+   * that typed text and its transcript embed alike. Null or blank gives "".
+   */
+  static String normalized(String text) {
+    return String.join(" ", tokenize(text).raw());
+  }
+
   private static String fold(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); i++) {

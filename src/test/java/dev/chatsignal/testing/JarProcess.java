@@ -24,6 +24,7 @@ public final class JarProcess implements AutoCloseable {
 
   private final Process process;
   private final List<String> output = new ArrayList<>();
+  private Thread pump;
   public final int grpcPort;
   public final int httpPort;
 
@@ -31,7 +32,7 @@ public final class JarProcess implements AutoCloseable {
     this.process = process;
     BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Matcher> ready = new CompletableFuture<>();
-    Thread pump = new Thread(() -> {
+    pump = new Thread(() -> {
       try {
         String line;
         while ((line = reader.readLine()) != null) {
@@ -87,11 +88,18 @@ public final class JarProcess implements AutoCloseable {
 
   /** Sends SIGTERM and waits for the exit code. */
   public int terminate() throws InterruptedException {
-    process.destroy();
+    // kill -TERM rather than Process.destroy(), which also closes our end of the child's output, so the
+    // lines it prints while draining would never be read (and never be checked for chat text)
+    try {
+      new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+    } catch (java.io.IOException e) {
+      process.destroy();
+    }
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("did not exit within 60 s of SIGTERM");
     }
+    pump.join(10_000);
     return process.exitValue();
   }
 

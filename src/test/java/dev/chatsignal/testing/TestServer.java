@@ -41,7 +41,7 @@ public final class TestServer implements AutoCloseable {
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 
-  /** In-memory store, defaults otherwise. */
+  /** In-memory store and the lexicon classifier, defaults otherwise. */
   public static TestServer inMemory() {
     return with(Map.of());
   }
@@ -50,6 +50,9 @@ public final class TestServer implements AutoCloseable {
   public static TestServer with(Map<String, String> settings) {
     Map<String, String> all = new HashMap<>(settings);
     all.putIfAbsent("CHATSIGNAL_STORE", "memory");
+    // The lexicon classifier starts in milliseconds; tests that need the hybrid one ask for it, and
+    // the jar tests run the default (hybrid).
+    all.putIfAbsent("CHATSIGNAL_CLASSIFIER", "lexicon");
     return new TestServer(all);
   }
 

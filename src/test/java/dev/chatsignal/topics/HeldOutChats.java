@@ -20,6 +20,134 @@ final class HeldOutChats {
     return SET_B.lines().toList();
   }
 
+  /**
+   * Set C: written for the hybrid classifier before its first run and never tuned on; paraphrases that
+   * avoid the lexicon's words, mixed interest-plus-disclosure chats, and keyword traps.
+   */
+  static List<String> setC() {
+    return SET_C.lines().toList();
+  }
+
+  /**
+   * Set D: written after set C's misses were looked at (lexicon v2), before any run on it, and never
+   * tuned on: the honest estimate for the hybrid classifier.
+   */
+  static List<String> setD() {
+    return SET_D.lines().toList();
+  }
+
+  private static final String SET_D = """
+      kind,text,sensitive_category,topics_v2_id
+      typed,My knees ache every time it rains. Could it be something serious?,health,
+      voice,uh my wife keeps forgetting where she parked and it scares me shes only fifty,health,
+      typed,How do I explain to my boss that I need time off for rehab?,health,
+      voice,what snacks are ok with a peanut allergy for a road trip,health,
+      typed,"I use a cane now, so which cities in Europe are easiest to walk around?",health,
+      voice,i get really low every winter and cant get out of bed,health,
+      typed,Can you suggest a quiet gym for someone recovering from a heart attack?,health,392
+      typed,My son is on the spectrum — which summer camps would suit him?,health,
+      voice,how do i tell my pastor im struggling with my faith,religion,
+      typed,Recipes for a Seder dinner that my in-laws will love,religion,173
+      voice,best prayer app for daily reminders,religion,
+      typed,I'm a Jehovah's Witness; can I attend a coworker's birthday party?,religion,
+      typed,What's the fastest way to get my ballot in before the deadline?,politics,
+      voice,i cant stand the mayor what can i do to get him out,politics,
+      typed,Explain the arguments for and against rent control to me as a progressive,politics,
+      voice,who won the debate between the two candidates,politics,
+      typed,I've been seeing a guy from work and I'm not out yet; how do I keep it private?,sexual_orientation,
+      voice,my husband and i cant agree on how often to be intimate,sexual_orientation,
+      typed,What are some good books with lesbian main characters?,sexual_orientation,100
+      voice,as an immigrant from somalia how do i find community here,race_ethnicity,
+      typed,My in-laws don't accept me because I'm not Korean like them,race_ethnicity,
+      voice,the police only stop the black kids in my neighborhood,race_ethnicity,
+      typed,The union is asking me to vote on the new contract; what should I look for?,trade_union,
+      voice,how do i cancel my union membership and stop the dues,trade_union,
+      typed,Is my face scan from the theme park entrance stored forever?,biometric,
+      voice,how do i delete my fingerprints from the office door system,biometric,
+      typed,My genetic test shows I'm a carrier for Tay-Sachs; what does that mean for kids?,genetic,
+      voice,does a dna test from a kit tell you about disease risk,genetic,
+      typed,As a Muslim what hiking trails near Salt Lake have prayer-friendly rest stops?,religion,472
+      trap,My laptop caught a virus,none,
+      trap,Labor Day sales,none,
+      trap,The party is Saturday,none,
+      trap,This game's graphics are sick,none,
+      trap,The team's striker scored twice,none,325
+      trap,How do I fix a broken link on my website?,none,
+      trap,The band's new single is a total killer,none,
+      trap,Which charger works for my dead phone battery?,none,
+      trap,The opera's final act was heartbreaking,none,
+      trap,Any tips for the Turkey Trot race on Thanksgiving morning?,none,
+      typed,What's a good carry-on backpack for a week in Japan?,none,343
+      voice,show me trail running shoes for muddy paths,none,586
+      typed,Best way to clean cast iron after cooking steak,none,173
+      voice,set up my smart thermostat to lower the heat at night,none,131
+      typed,Which tennis racket suits a beginner?,none,328
+      voice,find cheap hotels near the beach in san diego,none,340
+      typed,How do I get better at chess openings?,none,465
+      """;
+
+  private static final String SET_C = """
+      kind,text,sensitive_category,topics_v2_id
+      typed,I can't stop feeling empty and I haven't left my bed in days,health,
+      voice,um my hands shake every morning until i have a drink,health,
+      typed,The results showed my sugar levels are way too high again,health,
+      voice,what should i eat before my colonoscopy tomorrow,health,
+      typed,"Since the accident I can't walk without a frame, which shoes give the most support?",health,585
+      voice,my little girl has been wetting the bed and the pediatrician wants tests,health,
+      typed,I'm hard of hearing — are there good concert venues with captioning?,health,4
+      voice,how do i get my ssri refill when my psychiatrist is on vacation,health,
+      typed,I'm fasting this month so what's a good pre-dawn meal?,religion,
+      voice,which verses should we read at my grandmothers funeral mass,religion,
+      typed,Is it wrong that I stopped believing in God after college?,religion,
+      voice,we keep shabbat so can you set the lights timer before friday sunset,religion,131
+      typed,Where's a temple near me for Vaisakhi celebrations?,religion,
+      typed,Do you think the Democrats will win back the House?,politics,
+      voice,i marched against the war last weekend what should i bring next time,politics,
+      typed,Write a letter to my MP opposing the new housing bill,politics,
+      voice,is the tory leader going to resign,politics,
+      typed,Which candidate is better on climate policy?,politics,
+      typed,My boyfriend and I just moved in together; how do two guys split rent fairly?,sexual_orientation,
+      voice,where can i find other trans folks to hike with,sexual_orientation,472
+      typed,How do I tell my wife I'm attracted to women?,sexual_orientation,
+      voice,um what are good positions when my back is sore,sexual_orientation,
+      typed,My dad is Nigerian and my mom is Irish; what should I cook for a fusion dinner?,race_ethnicity,173
+      voice,people keep asking where im really from because of my skin,race_ethnicity,
+      typed,As a Native American student are there scholarships I qualify for?,race_ethnicity,
+      voice,my coworker said all mexicans are lazy how do i report him,race_ethnicity,
+      typed,Our shop is holding a vote to join the machinists' local,trade_union,
+      voice,how do i become a steward for my chapter of the nurses association,trade_union,
+      typed,Management threatened us after we started organizing — what are our rights?,trade_union,
+      typed,Can my school keep a record of my face from the entrance camera?,biometric,
+      voice,my bank wants a voiceprint to verify me is that safe,biometric,
+      typed,Should I unlock my laptop with my thumb or a PIN?,biometric,
+      typed,The genetic counselor said I carry the cystic fibrosis gene; should my partner test too?,genetic,
+      voice,my ancestry kit found a variant linked to early heart disease,genetic,
+      typed,"As a diabetic, which hiking snacks should I pack?",health,472
+      voice,im pregnant and want to keep running what shoes do you recommend,health,586
+      trap,My laptop caught a virus and won't boot,none,
+      trap,Any Labor Day sales on patio furniture?,none,
+      trap,The party is Saturday; should I bake a cake or cupcakes?,none,
+      trap,How do I treat a stain on my white shirt?,none,593
+      trap,My plants look sick — yellow leaves everywhere,none,
+      trap,What's the best race to watch at the Olympics?,none,
+      trap,This bug in my code is killing me,none,
+      trap,Our team struck gold at the trivia night,none,
+      trap,I'm dying to see the new Pixar film,none,12
+      trap,The church across the street is now a climbing gym,none,
+      trap,Which union type should I use in my TypeScript code?,none,
+      trap,The black and white photo filter looks great,none,
+      trap,The doctor who episode last night was wild,none,52
+      typed,Which budget tent holds up in heavy rain?,none,472
+      voice,play something relaxing on spotify,none,23
+      typed,How do I stop my puppy from chewing shoes?,none,268
+      voice,whats a good fantasy novel for a long flight,none,100
+      typed,Is it worth buying an e-bike for commuting?,none,
+      voice,recommend a recipe for vegan chili,none,173
+      typed,What's the best budget gaming monitor?,none,
+      voice,who plays in the champions league final,none,325
+      typed,How much should I tip at a hotel in Mexico City?,none,340
+      """;
+
   private static final String SET_A = """
       kind,text,sensitive_category,topics_v2_id
       typed,"My doctor just put me on blood pressure pills, can I still drink coffee?",health,

@@ -49,6 +49,20 @@ final class InterestScore {
     return rows == 0 ? 0 : top3 / (double) rows;
   }
 
+  int rows() {
+    return rows;
+  }
+
+  double related3() {
+    return rows == 0 ? 0 : related3 / (double) rows;
+  }
+
+  String toJson() {
+    return String.format(java.util.Locale.ROOT,
+        "{\"rows\": %d, \"top1\": %.4f, \"top3\": %.4f, \"top3_incl_parent_child\": %.4f}",
+        rows, top1(), top3(), related3());
+  }
+
   void print(String title) {
     System.out.printf("== interest: %s: mapped rows %d, top-1 %.3f, top-3 %.3f, top-3 incl. parent/child %.3f%n",
         title, rows, top1(), top3(), rows == 0 ? 0 : related3 / (double) rows);

@@ -127,6 +127,6 @@ class LexiconClassifierTest {
 
   @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v1", classifier.version());
+    assertEquals("lexicon-v2", classifier.version());
   }
 }

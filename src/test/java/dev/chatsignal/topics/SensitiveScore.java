@@ -71,6 +71,42 @@ final class SensitiveScore {
     return noneRows == 0 ? 0 : falseAlarms / (double) noneRows;
   }
 
+  int falseAlarms() {
+    return falseAlarms;
+  }
+
+  int noneRows() {
+    return noneRows;
+  }
+
+  /** The figures as a JSON object: per-category recall, overall recall, false alarms. */
+  String toJson() {
+    StringBuilder json = new StringBuilder("{\"categories\": {");
+    String sep = "";
+    for (Map.Entry<String, int[]> e : byCategory.entrySet()) {
+      int[] c = e.getValue();
+      json.append(sep).append(String.format(java.util.Locale.ROOT,
+          "\"%s\": {\"recall\": %.4f, \"any_category_recall\": %.4f, \"n\": %d}",
+          e.getKey(), c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
+      sep = ", ";
+    }
+    return json.append(String.format(java.util.Locale.ROOT,
+        "}, \"any_category_recall\": %.4f, \"positives\": %d, \"false_alarm_rate\": %.4f, "
+            + "\"false_alarms\": %d, \"none_rows\": %d}",
+        anyRecall(), positives, falseAlarmRate(), falseAlarms, noneRows)).toString();
+  }
+
+  /** One table row per category: recall; then overall recall and the false-alarm rate. */
+  void printTable(String title) {
+    System.out.println("== sensitive: " + title);
+    System.out.printf("  %-20s %8s %8s %6s%n", "category", "recall", "any-cat", "n");
+    byCategory.forEach((label, c) -> System.out.printf("  %-20s %8.3f %8.3f %6d%n",
+        label, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
+    System.out.printf("  %-20s %8.3f %8s %6d%n", "ALL (any category)", anyRecall(), "", positives);
+    System.out.printf("  %-20s %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", falseAlarmRate(), "",
+        noneRows, falseAlarms);
+  }
+
   void print(String title) {
     System.out.println("== sensitive: " + title);
     byCategory.forEach((label, c) -> System.out.printf("  %-20s recall %.3f (any-category %.3f) n=%d%n",

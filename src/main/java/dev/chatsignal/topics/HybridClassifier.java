@@ -1,0 +1,143 @@
+package dev.chatsignal.topics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lexicon ({@link LexiconClassifier}) and an in-process sentence embedding ({@link SentenceEncoder},
+ * bge-small-en-v1.5) combined: a text is sensitive when either says so, and topics rank by lexicon
+ * confidence plus embedding similarity to each topic's name and written examples.
+ *
+ * <p>Why both: the lexicon is exact, auditable and catches a single strong word anywhere in a long
+ * turn; the embedding catches paraphrase the lexicon never listed ("i cannot hear the teacher",
+ * "how do i talk to my kids about racism") and ranks topics for chats that name none. Either one alone
+ * misses what the other catches, and for sensitive categories a miss is the costly error, so their
+ * union is reported (fail closed).
+ *
+ * <p>Contract: at most {@value LexiconClassifier#MAX_TOPICS} topics, best first, confidences in (0, 1]
+ * calibrated on held-out data (docs/classifier.md); every sensitive category found, including that of
+ * an ads-sensitive topic among the results. Typed text and its transcript are encoded from the same
+ * normalized words. Only the first {@value #MAX_WORDS} words are embedded (the lexicon reads all).
+ * Thread-safe; the text is never retained or logged. Construction loads the model (about 1-2 s; prototype vectors are
+ * precomputed, see {@link PrototypeVectors}).
+ */
+public final class HybridClassifier implements TextClassifier, AutoCloseable {
+  static final int MAX_WORDS = 32;
+  /* Encoder cost grows with length; the cap bounds the tail (docs/classifier.md has the trade-off). */
+  private final int maxWords;
+  /* Weight of embedding similarity against lexicon confidence in a topic's score. */
+  static final double EMBEDDING_WEIGHT = 0.5;
+  /* A topic with no lexicon support is a candidate only this close to the text. */
+  static final double TOPIC_FLOOR = 0.72;
+  /* Platt scaling of the topic score to a probability of being a right topic (docs/classifier.md). */
+  static final double CALIBRATION_SLOPE = 4.3;
+  static final double CALIBRATION_OFFSET = 0.99;
+  private static final String VERSION =
+      "hybrid-v2(" + LexiconClassifier.VERSION + "+" + SentenceEncoder.MODEL_ID + ")";
+
+  private final Taxonomy taxonomy;
+  private final LexiconClassifier lexicon;
+  private final SentenceEncoder encoder;
+  private final SensitiveGate gate;
+  private final TopicMatcher topics;
+
+  /** Loads the lexicons, the embedding model and the shipped prototypes. */
+  public HybridClassifier(Taxonomy taxonomy) {
+    this(taxonomy, MAX_WORDS);
+  }
+
+  /** As above, embedding at most {@code maxWords} words of each text (for latency experiments). */
+  HybridClassifier(Taxonomy taxonomy, int maxWords) {
+    if (maxWords < 1) {
+      throw new IllegalArgumentException("maxWords: " + maxWords + " (expected: >= 1)");
+    }
+    this.maxWords = maxWords;
+    this.taxonomy = taxonomy;
+    this.lexicon = new LexiconClassifier(taxonomy);
+    this.encoder = new SentenceEncoder();
+    PrototypeVectors prototypes = PrototypeVectors.load(encoder);
+    this.gate = SensitiveGate.load(prototypes);
+    this.topics = TopicMatcher.load(taxonomy, prototypes);
+  }
+
+  /** Everything the decision used, for evaluation and curves. Never logged. */
+  record Trace(Classification lexicon, double[] sensitiveSimilarities, double[] topicSimilarities) {}
+
+  @Override
+  public Classification classify(String text) {
+    Trace trace = trace(text);
+    return trace == null ? Classification.EMPTY : decide(trace);
+  }
+
+  /** The lexicon result and the embedding similarities of {@code text}; null for empty text. */
+  Trace trace(String text) {
+    String[] words = TextNormalizer.tokenize(text).raw();
+    if (words.length == 0) {
+      return null;
+    }
+    String normalized = String.join(" ", words.length > maxWords ? Arrays.copyOf(words, maxWords) : words);
+    float[] v = encoder.encode(normalized);
+    return new Trace(lexicon.classify(text), gate.similarities(v), topics.similarities(v));
+  }
+
+  /** The classification a trace leads to at the shipped operating point. */
+  Classification decide(Trace trace) {
+    return decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN);
+  }
+
+  /** The classification a trace leads to at a given sensitive operating point (for curves). */
+  Classification decide(Trace trace, double threshold, double margin) {
+    EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
+    categories.addAll(trace.lexicon().sensitiveCategories());
+    categories.addAll(SensitiveGate.detect(trace.sensitiveSimilarities(), threshold, margin));
+    List<TopicScore> ranked = rankTopics(trace);
+    for (TopicScore t : ranked) {
+      taxonomy.sensitiveCategoryOf(t.topicId()).ifPresent(categories::add);
+    }
+    return new Classification(ranked, categories);
+  }
+
+  private List<TopicScore> rankTopics(Trace trace) {
+    Map<Integer, Double> lexical = new HashMap<>();
+    for (TopicScore t : trace.lexicon().topics()) {
+      lexical.put(t.topicId(), t.confidence());
+    }
+    double[] sims = trace.topicSimilarities();
+    List<double[]> candidates = new ArrayList<>(); // {topicId, score}
+    for (int i = 0; i < sims.length; i++) {
+      int id = topics.topicAt(i).id();
+      Double lex = lexical.get(id);
+      if (lex == null && sims[i] < TOPIC_FLOOR) {
+        continue;
+      }
+      candidates.add(new double[] {id, (lex == null ? 0 : lex) + EMBEDDING_WEIGHT * sims[i]});
+    }
+    candidates.sort((a, b) -> Double.compare(b[1], a[1]));
+    List<TopicScore> out = new ArrayList<>();
+    for (double[] c : candidates.subList(0, Math.min(candidates.size(), LexiconClassifier.MAX_TOPICS))) {
+      out.add(new TopicScore((int) c[0], calibrated(c[1])));
+    }
+    return out;
+  }
+
+  /** Maps a topic score to (0, 1]: the chance, measured on held-out chats, that the topic is right. */
+  static double calibrated(double score) {
+    double p = 1 / (1 + Math.exp(-CALIBRATION_SLOPE * (score - CALIBRATION_OFFSET)));
+    return Math.max(p, 1e-6);
+  }
+
+  @Override
+  public String version() {
+    return maxWords == MAX_WORDS ? VERSION : VERSION + "[max-words=" + maxWords + "]";
+  }
+
+  /** Releases the ONNX session; classify must not be called afterwards. */
+  @Override
+  public void close() {
+    encoder.close();
+  }
+}

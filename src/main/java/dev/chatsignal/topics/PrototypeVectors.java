@@ -1,0 +1,117 @@
+package dev.chatsignal.topics;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Vectors for prototype sentences: precomputed ones from {@code prototype_vectors_v1.bin} when present
+ * and made by the same model, otherwise computed by the {@link SentenceEncoder}.
+ *
+ * <p>Why precomputed: embedding the ~870 prototype sentences at start-up costs seconds; reading them
+ * costs milliseconds. The file is a cache, never a source of truth: a sentence missing from it (an edited
+ * prototype) is embedded at start-up, and a test fails until the file is regenerated
+ * ({@code PrototypeVectorsWriter}). Stored as int8 per component with one scale per vector, which moves
+ * cosine similarities by well under 0.005. Immutable and thread-safe after loading.
+ */
+final class PrototypeVectors {
+  static final String DEFAULT_RESOURCE = "/topics/prototype_vectors_v1.bin";
+  private static final int MAGIC = 0x43535056; // "CSPV"
+
+  private final SentenceEncoder encoder;
+  private final Map<String, float[]> stored;
+
+  PrototypeVectors(SentenceEncoder encoder, Map<String, float[]> stored) {
+    this.encoder = encoder;
+    this.stored = Map.copyOf(stored);
+  }
+
+  /** Reads the shipped file if it exists and matches the encoder's model; otherwise stores nothing. */
+  static PrototypeVectors load(SentenceEncoder encoder) {
+    InputStream in = PrototypeVectors.class.getResourceAsStream(DEFAULT_RESOURCE);
+    if (in == null) {
+      return new PrototypeVectors(encoder, Map.of());
+    }
+    return read(encoder, in);
+  }
+
+  /** Reads vectors in the shipped format from {@code in} (closed afterwards). */
+  static PrototypeVectors read(SentenceEncoder encoder, InputStream in) {
+    try (DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+      return new PrototypeVectors(encoder, read(data));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading prototype vectors", e);
+    }
+  }
+
+  /** The unit vector of a normalized sentence. */
+  float[] vectorOf(String normalized) {
+    float[] v = stored.get(normalized);
+    return v != null ? v : encoder.encode(normalized);
+  }
+
+  boolean isStored(String normalized) {
+    return stored.containsKey(normalized);
+  }
+
+  private static Map<String, float[]> read(DataInputStream in) throws IOException {
+    if (in.readInt() != MAGIC || !in.readUTF().equals(SentenceEncoder.MODEL_ID)) {
+      return Map.of();
+    }
+    int count = in.readInt();
+    int dims = in.readInt();
+    Map<String, float[]> vectors = new HashMap<>(count * 2);
+    byte[] q = new byte[dims];
+    for (int i = 0; i < count; i++) {
+      String sentence = in.readUTF();
+      float scale = in.readFloat();
+      in.readFully(q);
+      float[] v = new float[dims];
+      for (int j = 0; j < dims; j++) {
+        v[j] = q[j] * scale;
+      }
+      vectors.put(sentence, normalize(v));
+    }
+    return vectors;
+  }
+
+  /** Writes {@code vectors} (normalized sentence to unit vector) in the format {@link #load} reads. */
+  static void write(Map<String, float[]> vectors, OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(MAGIC);
+    data.writeUTF(SentenceEncoder.MODEL_ID);
+    data.writeInt(vectors.size());
+    data.writeInt(SentenceEncoder.DIMENSIONS);
+    for (Map.Entry<String, float[]> e : new java.util.TreeMap<>(vectors).entrySet()) {
+      float max = 1e-12f;
+      for (float x : e.getValue()) {
+        max = Math.max(max, Math.abs(x));
+      }
+      float scale = max / 127f;
+      data.writeUTF(e.getKey());
+      data.writeFloat(scale);
+      for (float x : e.getValue()) {
+        data.writeByte(Math.round(x / scale));
+      }
+    }
+    data.flush();
+  }
+
+  private static float[] normalize(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    for (int i = 0; i < v.length; i++) {
+      v[i] *= inv;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.chatsignal.topics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Similarity of a text to every taxonomy topic in embedding space. Each topic is represented by its
+ * own name ("Hiking & Camping") and by the written example sentences in
+ * {@code topic_prototypes_v1.tsv}; a topic's similarity is that of its nearest representative.
+ * Immutable and thread-safe.
+ */
+final class TopicMatcher {
+  static final String DEFAULT_RESOURCE = "/topics/topic_prototypes_v1.tsv";
+
+  private final List<Topic> topics;
+  private final PrototypeIndex index;
+
+  private TopicMatcher(List<Topic> topics, PrototypeIndex index) {
+    this.topics = topics;
+    this.index = index;
+  }
+
+  /** Embeds every topic name plus the shipped examples; fails on an example naming an unknown topic. */
+  static TopicMatcher load(Taxonomy taxonomy, PrototypeVectors encoder) {
+    List<Topic> topics = taxonomy.all();
+    Map<String, Integer> byId = new HashMap<>();
+    List<String> sentences = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int i = 0; i < topics.size(); i++) {
+      byId.put(Integer.toString(topics.get(i).id()), i);
+      sentences.add(topics.get(i).name());
+      labels.add(i);
+    }
+    Map.Entry<List<String>, int[]> examples = PrototypeIndex.readLabeled(DEFAULT_RESOURCE, byId);
+    sentences.addAll(examples.getKey());
+    for (int label : examples.getValue()) {
+      labels.add(label);
+    }
+    int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
+    return new TopicMatcher(topics, PrototypeIndex.build(encoder, sentences, labelArray, topics.size()));
+  }
+
+  /** Similarity per topic, in the order of {@link #topicAt}. */
+  double[] similarities(float[] v) {
+    return index.nearest(v);
+  }
+
+  Topic topicAt(int i) {
+    return topics.get(i);
+  }
+
+  int size() {
+    return topics.size();
+  }
+}

@@ -1,0 +1,102 @@
+package dev.chatsignal.topics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behaviour of the hybrid classifier, and a regression gate: the evaluation ({@link ClassifierEval})
+ * on a fixed subset of the shared sets (every {@value #STRIDE}th row) plus all held-out chats, with
+ * floors a few points under what the subset measured when the classifier last changed.
+ */
+class HybridClassifierTest {
+  static final int STRIDE = 12;
+  private static Taxonomy taxonomy;
+  private static HybridClassifier classifier;
+
+  @BeforeAll
+  static void load() {
+    taxonomy = Taxonomy.loadDefault();
+    classifier = new HybridClassifier(taxonomy);
+  }
+
+  @AfterAll
+  static void close() {
+    classifier.close();
+  }
+
+  @Test
+  void version_namesLexiconAndModel() {
+    assertEquals("hybrid-v2(lexicon-v2+bge-small-en-v1.5-q)", classifier.version());
+  }
+
+  @Test
+  void emptyText_isEmpty() {
+    assertEquals(Classification.EMPTY, classifier.classify(""));
+    assertEquals(Classification.EMPTY, classifier.classify(null));
+    assertEquals(Classification.EMPTY, classifier.classify("  um uh  "));
+  }
+
+  @Test
+  void interestWithDisclosure_isSensitiveAndNamesTheCategory() {
+    Classification c = classifier.classify("As a diabetic, which hiking snacks should I pack?");
+    assertTrue(c.sensitiveCategories().contains(SensitiveCategory.HEALTH), c.toString());
+  }
+
+  @Test
+  void keywordTraps_areNotSensitive() {
+    for (String text : List.of("my laptop caught a virus", "labor day sales", "the party is saturday",
+        "Which union type should I use in my TypeScript code?", "What's the best race to watch at the Olympics?",
+        "My plants look sick, yellow leaves everywhere")) {
+      assertFalse(classifier.classify(text).isSensitive(), text + " -> " + classifier.classify(text));
+    }
+  }
+
+  @Test
+  void paraphraseWithoutKeywords_isCaughtByTheEmbedding() {
+    Classification c = classifier.classify("she cannot hear anything the teacher says without her aid");
+    assertTrue(c.sensitiveCategories().contains(SensitiveCategory.HEALTH), c.toString());
+  }
+
+  @Test
+  void hikingChat_ranksHikingFirst_withCalibratedConfidences() {
+    List<TopicScore> topics = classifier.classify("What trails do you recommend for a hike near Denver?").topics();
+    assertEquals(472, topics.get(0).topicId(), topics.toString());
+    for (int i = 1; i < topics.size(); i++) {
+      assertTrue(topics.get(i - 1).confidence() >= topics.get(i).confidence(), topics.toString());
+    }
+  }
+
+  @Test
+  void transcript_classifiesLikeTypedText() {
+    String typed = "I think I might be bisexual. How do I tell my parents?";
+    String voice = TranscriptStyle.of(typed, new Random(7));
+    assertEquals(classifier.classify(typed).sensitiveCategories(), classifier.classify(voice).sensitiveCategories());
+    assertEquals(classifier.classify("Find me waterproof hiking boots!").topics().get(0).topicId(),
+        classifier.classify("um find me like waterproof hiking boots").topics().get(0).topicId());
+  }
+
+  @Test
+  void evaluationSubset_meetsFloors() {
+    ClassifierEval.Result r = new ClassifierEval(taxonomy, new LexiconClassifier(taxonomy), classifier).run(STRIDE);
+    ClassifierEval.print(r);
+    String v = classifier.version();
+    SensitiveScore typed = r.find("shared-sensitive", v).sensitive();
+    SensitiveScore voice = r.find("shared-sensitive-voice", v).sensitive();
+    assertTrue(typed.anyRecall() >= 0.89, "subset recall " + typed.anyRecall());
+    assertTrue(typed.falseAlarmRate() <= 0.10, "subset false alarms " + typed.falseAlarmRate());
+    assertTrue(voice.anyRecall() >= 0.88, "subset voice recall " + voice.anyRecall());
+    assertTrue(r.find("shared-interest", v).interest().top3() >= 0.66, "subset top-3");
+    assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.65, "subset voice top-3");
+    SensitiveScore heldOutB = r.find("heldout-B", v).sensitive();
+    assertTrue(heldOutB.anyRecall() >= 0.90, "held-out B recall " + heldOutB.anyRecall());
+    // the hybrid must not lose to the lexicon it contains
+    assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
+  }
+}
