@@ -83,7 +83,7 @@ public final class LocalProfileRepository implements ProfileRepository {
       Profile current = store.load(userId).orElse(Profile.EMPTY);
       Profile next = scope == ErasureScope.ALL ? Profile.EMPTY : current.withoutSource(SignalSource.CHAT);
       if (!next.equals(current)) {
-        store.commit(List.of(new UserWrite(userId, next, List.of())));
+        store.commitSynced(List.of(new UserWrite(userId, next, List.of())));
       }
       return new Erasure(current.entries().size() - next.entries().size(), next.isEmpty());
     } finally {

@@ -20,6 +20,14 @@ public interface LocalStore extends AutoCloseable {
    */
   void commit(List<UserWrite> writes);
 
+  /**
+   * Like {@link #commit}, but synced to disk before it returns whatever the store's sync setting:
+   * erasures must not come undone after a power loss.
+   */
+  default void commitSynced(List<UserWrite> writes) {
+    commit(writes);
+  }
+
   /** Short description for the startup line, e.g. {@code rocksdb(./data/profiles)}. */
   String describe();
 

@@ -32,6 +32,7 @@ public final class RocksDbStore implements LocalStore {
   private final Options options;
   private final RocksDB db;
   private final WriteOptions writeOptions;
+  private final WriteOptions syncedWriteOptions;
 
   /** Opens (or creates) the store; fails with {@link StoreException} when it is locked or corrupt. */
   public RocksDbStore(Path dataDir, boolean sync) {
@@ -44,6 +45,7 @@ public final class RocksDbStore implements LocalStore {
       throw new StoreException("cannot open RocksDB at " + dir + ": " + e.getMessage(), e);
     }
     this.writeOptions = new WriteOptions().setSync(sync);
+    this.syncedWriteOptions = new WriteOptions().setSync(true);
   }
 
   @Override
@@ -67,6 +69,15 @@ public final class RocksDbStore implements LocalStore {
 
   @Override
   public void commit(List<UserWrite> writes) {
+    write(writes, writeOptions);
+  }
+
+  @Override
+  public void commitSynced(List<UserWrite> writes) {
+    write(writes, syncedWriteOptions);
+  }
+
+  private void write(List<UserWrite> writes, WriteOptions options) {
     byte[] marker = new byte[] {1};
     try (WriteBatch batch = new WriteBatch()) {
       for (UserWrite write : writes) {
@@ -80,7 +91,7 @@ public final class RocksDbStore implements LocalStore {
           batch.put(key(INTERACTION, write.userId(), id), marker);
         }
       }
-      db.write(writeOptions, batch);
+      db.write(options, batch);
     } catch (RocksDBException e) {
       throw new StoreException("profile write failed", e);
     }
@@ -113,6 +124,7 @@ public final class RocksDbStore implements LocalStore {
   @Override
   public void close() {
     writeOptions.close();
+    syncedWriteOptions.close();
     db.close();
     options.close();
   }

@@ -49,6 +49,35 @@ class ServerLifecycleTest {
   }
 
   @Test
+  void drain_endsOpenHealthWatches_insteadOfWaitingForThem() throws Exception {
+    TestServer server = TestServer.inMemory();
+    java.util.List<ServingStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Status> ended = new java.util.concurrent.CompletableFuture<>();
+    io.grpc.health.v1.HealthGrpc.newStub(server.channel).watch(HealthCheckRequest.getDefaultInstance(),
+        new io.grpc.stub.StreamObserver<>() {
+          @Override
+          public void onNext(io.grpc.health.v1.HealthCheckResponse value) {
+            seen.add(value.getStatus());
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            ended.complete(Status.fromThrowable(t));
+          }
+
+          @Override
+          public void onCompleted() {
+            ended.complete(Status.OK);
+          }
+        });
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> server.server.drain(Duration.ofSeconds(60)), "the open Watch must not hold the drain");
+    assertEquals(Status.Code.UNAVAILABLE, ended.get(5, java.util.concurrent.TimeUnit.SECONDS).getCode());
+    assertEquals(java.util.List.of(ServingStatus.SERVING, ServingStatus.NOT_SERVING), seen);
+    server.close();
+  }
+
+  @Test
   void adminToken_guardsProfileService_only() {
     try (TestServer server = TestServer.with(Map.of("CHATSIGNAL_ADMIN_TOKEN", "s3cret"))) {
       GetProfileRequest request = GetProfileRequest.newBuilder().setUserId("u1").build();
