@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.chatsignal.api.InteractionGrpcService;
 import dev.chatsignal.api.ProfileGrpcService;
 import dev.chatsignal.api.RequestLimits;
+import dev.chatsignal.api.RequestParsing;
 import dev.chatsignal.api.ScoringGrpcService;
 import dev.chatsignal.api.TopicGrpcService;
 import dev.chatsignal.api.Versions;
@@ -181,10 +182,10 @@ public final class Main {
       profiles = ServerInterceptors.intercept(profiles, new AdminTokenInterceptor(config.adminToken().get()));
     }
     List<ServerServiceDefinition> services = List.of(
-        new InteractionGrpcService(ingestor, taxonomy, limits, clock).bindService(),
-        new ScoringGrpcService(engine, taxonomy, limits, versions).bindService(),
-        profiles,
-        new TopicGrpcService(taxonomy, classifier, limits).bindService());
+        RequestParsing.strict(new InteractionGrpcService(ingestor, taxonomy, limits, clock).bindService()),
+        RequestParsing.strict(new ScoringGrpcService(engine, taxonomy, limits, versions).bindService()),
+        RequestParsing.strict(profiles),
+        RequestParsing.strict(new TopicGrpcService(taxonomy, classifier, limits).bindService()));
     MetricCollectingServerInterceptor metrics = new MetricCollectingServerInterceptor(registry);
     HealthStatusManager health = new HealthStatusManager();
     List<String> methods = new java.util.ArrayList<>();
