@@ -5,7 +5,7 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep jmh crashtest synccost
+.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep bench-shed jmh crashtest synccost
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ bench: ## A/B load test: chatsignal vs grpc-java's benchmark server; ends with a
 
 bench-sweep: ## Open-loop rate sweep of chatsignal until p99 > 10 ms (the rated capacity per node)
 	bench/bench.sh sweep
+
+bench-shed: ## Load shedding at twice the capacity: accepted-call latency and rejection time (SHED line)
+	bench/bench.sh shed
 
 jmh: ## JMH, single thread: profile lookup, scoring 100/500 candidates, classifying a chat turn
 	bench/bench.sh jmh

@@ -2,6 +2,7 @@
 # The measurement harness's entry point (make bench / make jmh call it).
 #   bench/bench.sh ab      A/B closed loop: chatsignal vs grpc-java's benchmark service; ends with a BENCH line
 #   bench/bench.sh sweep   open-loop rate sweep of chatsignal until p99 > 10 ms; SWEEP lines
+#   bench/bench.sh shed    load shedding at twice the capacity (small concurrency limit); a SHED line
 #   bench/bench.sh jmh     JMH: profile lookup + scoring 100/500 candidates, classifying a chat turn
 # Environment: BENCH_QUICK=1 and the BENCH_* settings in BenchSettings/SweepRun; JMH_ARGS for JMH
 # (default: -f 1 -wi 3 -w 2s -i 5 -r 2s; quick: -f 1 -wi 2 -w 1s -i 3 -r 1s).
@@ -29,10 +30,12 @@ case "$mode" in
       --server-jar ../target/chatsignal.jar --raw-classpath target/raw-classpath.txt ;;
   sweep)
     exec java -cp "$cp" dev.chatsignal.bench.SweepRun --server-jar ../target/chatsignal.jar ;;
+  shed)
+    exec java -cp "$cp" dev.chatsignal.bench.ShedRun --server-jar ../target/chatsignal.jar ;;
   jmh)
     if [ "${BENCH_QUICK:-0}" = 1 ]; then default="-f 1 -wi 2 -w 1s -i 3 -r 1s"; else default="-f 1 -wi 3 -w 2s -i 5 -r 2s"; fi
     # shellcheck disable=SC2086 # JMH_ARGS is a list of options
     exec java -cp "$cp" org.openjdk.jmh.Main ${JMH_ARGS:-$default} -t 1 "dev.chatsignal.bench.jmh" ;;
   *)
-    echo "usage: bench/bench.sh ab|sweep|jmh" >&2; exit 2 ;;
+    echo "usage: bench/bench.sh ab|sweep|shed|jmh" >&2; exit 2 ;;
 esac

@@ -89,11 +89,17 @@ public final class BenchRun {
 
   /** Starts the chatsignal jar on free ports with the in-memory store. */
   static ServerProcess startOurs(BenchSettings settings) throws Exception {
+    return startOurs(settings, List.of());
+  }
+
+  /** Starts the chatsignal jar on free ports with the in-memory store and {@code extraFlags}. */
+  static ServerProcess startOurs(BenchSettings settings, List<String> extraFlags) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(settings.serverJvmArgs());
     command.addAll(List.of("-jar", settings.serverJar().toString(),
         "--grpc-port", "0", "--http-port", "0", "--store", "memory"));
+    command.addAll(extraFlags);
     return ServerProcess.start(AbComparison.OURS, command, OURS_LISTENING, START_TIMEOUT);
   }
 

@@ -18,7 +18,8 @@ import dev.chatsignal.scoring.ScoreRequest;
 import dev.chatsignal.scoring.ScoringConfig;
 import dev.chatsignal.scoring.ScoringEngine;
 import dev.chatsignal.store.DecayPolicy;
-import dev.chatsignal.store.InMemoryProfileRepository;
+import dev.chatsignal.store.InMemoryStore;
+import dev.chatsignal.store.LocalProfileRepository;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.topics.LexiconClassifier;
 import dev.chatsignal.topics.Taxonomy;
@@ -51,8 +52,8 @@ final class ServerFixture {
     PrivacyPolicy policy = new PrivacyPolicy(PolicyConfig.defaults());
     DecayPolicy decay = DecayPolicy.defaults();
     Clock clock = Clock.systemUTC();
-    store = new ProfileStore(new InMemoryProfileRepository(), 256L << 20, Ticker.systemTicker(), registry);
-    InteractionIngestor ingestor = new InteractionIngestor(policy, classifier, taxonomy, store, decay,
+    store = new ProfileStore(new LocalProfileRepository(new InMemoryStore(), decay, 64), 256L << 20, Ticker.systemTicker(), registry);
+    InteractionIngestor ingestor = new InteractionIngestor(policy, classifier, taxonomy, store,
         IngestConfig.defaults(), clock, registry);
     engine = new ScoringEngine(policy, store, decay, taxonomy, affinity, classifier, ScoringConfig.defaults(),
         clock, registry);

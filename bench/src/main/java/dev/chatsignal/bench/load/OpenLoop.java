@@ -2,6 +2,7 @@ package dev.chatsignal.bench.load;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -49,6 +50,8 @@ public final class OpenLoop {
       throw new IllegalArgumentException("ratePerSecond: " + ratePerSecond + " (expected: > 0)");
     }
     Recorder recorder = new Recorder(3);
+    Recorder shedRecorder = new Recorder(3);
+    AtomicLong shed = new AtomicLong();
     AtomicLong calls = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     AtomicLong inFlight = new AtomicLong();
@@ -67,14 +70,15 @@ public final class OpenLoop {
         continue;
       }
       inFlight.incrementAndGet();
-      send(channels.get((int) (i % channels.size())), call, due, recorder, calls, errors, inFlight);
+      send(channels.get((int) (i % channels.size())), call, due, new Outcomes(recorder, shedRecorder, calls, errors,
+          shed, inFlight));
     }
     long drainUntil = System.nanoTime() + CALL_DEADLINE.toNanos() + TimeUnit.SECONDS.toNanos(1);
     while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
       Thread.sleep(5);
     }
     return new PhaseResult(calls.get(), errors.get(), dropped, duration.toNanos() / 1e9,
-        recorder.getIntervalHistogram());
+        recorder.getIntervalHistogram(), shed.get(), shedRecorder.getIntervalHistogram());
   }
 
   /** Parks until {@code due}; parkNanos may return early, so it re-parks for the remainder. */
@@ -87,8 +91,11 @@ public final class OpenLoop {
     }
   }
 
-  private static void send(Channel channel, CallSpec call, long due, Recorder recorder, AtomicLong calls,
-      AtomicLong errors, AtomicLong inFlight) {
+  /** Where one phase's call outcomes are counted. */
+  private record Outcomes(Recorder ok, Recorder shedLatency, AtomicLong calls, AtomicLong errors, AtomicLong shed,
+      AtomicLong inFlight) {}
+
+  private static void send(Channel channel, CallSpec call, long due, Outcomes out) {
     ClientCalls.asyncUnaryCall(
         channel.newCall(call.method(), CallOptions.DEFAULT.withDeadlineAfter(CALL_DEADLINE)),
         call.request(), new StreamObserver<>() {
@@ -97,15 +104,19 @@ public final class OpenLoop {
 
           @Override
           public void onError(Throwable t) {
-            errors.incrementAndGet();
-            inFlight.decrementAndGet();
+            if (Status.fromThrowable(t).getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+              out.shedLatency().recordValue(System.nanoTime() - due);
+              out.shed().incrementAndGet();
+            }
+            out.errors().incrementAndGet();
+            out.inFlight().decrementAndGet();
           }
 
           @Override
           public void onCompleted() {
-            recorder.recordValue(System.nanoTime() - due);
-            calls.incrementAndGet();
-            inFlight.decrementAndGet();
+            out.ok().recordValue(System.nanoTime() - due);
+            out.calls().incrementAndGet();
+            out.inFlight().decrementAndGet();
           }
         });
   }
