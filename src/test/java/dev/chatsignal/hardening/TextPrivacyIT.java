@@ -1,5 +1,7 @@
 package dev.chatsignal.hardening;
 
+import dev.chatsignal.testing.RawIngest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

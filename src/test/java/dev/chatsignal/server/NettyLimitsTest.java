@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.chatsignal.testing.HealthWatch;
 import dev.chatsignal.v1.ItemKind;
 import dev.chatsignal.v1.ListTopicsRequest;
 import dev.chatsignal.v1.ScoreCandidatesRequest;
@@ -16,15 +17,11 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +89,9 @@ class NettyLimitsTest {
   void callsPerConnection_areLimited() throws Exception {
     start(Map.of("CHATSIGNAL_MAX_CALLS_PER_CONNECTION", "1"));
     ManagedChannel c = channel(client());
-    CompletableFuture<HealthCheckResponse> first = new CompletableFuture<>();
     var watch = io.grpc.Context.current().withCancellation();
-    watch.run(() -> HealthGrpc.newStub(c).watch(HealthCheckRequest.getDefaultInstance(), observer(first)));
-    assertEquals(HealthCheckResponse.ServingStatus.SERVING, first.get(10, TimeUnit.SECONDS).getStatus());
+    HealthWatch open = watch.call(() -> HealthWatch.open(c));
+    assertEquals(HealthCheckResponse.ServingStatus.SERVING, open.first.get(10, TimeUnit.SECONDS));
     StatusRuntimeException waited = assertThrows(StatusRuntimeException.class, () -> TopicServiceGrpc
         .newBlockingStub(c).withDeadlineAfter(500, TimeUnit.MILLISECONDS).listTopics(ListTopicsRequest.getDefaultInstance()));
     assertEquals(Status.Code.DEADLINE_EXCEEDED, waited.getStatus().getCode(), "the second stream had to wait");
@@ -112,26 +108,9 @@ class NettyLimitsTest {
   @Test
   void connectionsOlderThanTheMaximumAge_areClosed() throws Exception {
     start(Map.of("CHATSIGNAL_MAX_CONNECTION_AGE_SECONDS", "1", "CHATSIGNAL_MAX_CONNECTION_AGE_GRACE_SECONDS", "1"));
-    CompletableFuture<HealthCheckResponse> first = new CompletableFuture<>();
-    CompletableFuture<Status> ended = new CompletableFuture<>();
-    HealthGrpc.newStub(channel(client())).watch(HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
-      @Override
-      public void onNext(HealthCheckResponse value) {
-        first.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        ended.complete(Status.fromThrowable(t));
-      }
-
-      @Override
-      public void onCompleted() {
-        ended.complete(Status.OK);
-      }
-    });
-    first.get(10, TimeUnit.SECONDS);
-    Status status = ended.get(20, TimeUnit.SECONDS);
+    HealthWatch watch = HealthWatch.open(channel(client()));
+    watch.first.get(10, TimeUnit.SECONDS);
+    Status status = watch.ended.get(20, TimeUnit.SECONDS);
     assertEquals(Status.Code.UNAVAILABLE, status.getCode(), "the aged connection was closed under the stream");
   }
 
@@ -139,27 +118,10 @@ class NettyLimitsTest {
   void clientsPingingTooOften_areToldTooManyPings() throws Exception {
     start(Map.of("CHATSIGNAL_PERMIT_KEEPALIVE_SECONDS", "60"));
     ManagedChannel c = channel(client().keepAliveTime(1, TimeUnit.SECONDS).keepAliveWithoutCalls(true));
-    CompletableFuture<HealthCheckResponse> first = new CompletableFuture<>();
-    CompletableFuture<Status> ended = new CompletableFuture<>();
-    HealthGrpc.newStub(c).watch(HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
-      @Override
-      public void onNext(HealthCheckResponse value) {
-        first.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        ended.complete(Status.fromThrowable(t));
-      }
-
-      @Override
-      public void onCompleted() {
-        ended.complete(Status.OK);
-      }
-    });
-    first.get(10, TimeUnit.SECONDS);
+    HealthWatch watch = HealthWatch.open(c);
+    watch.first.get(10, TimeUnit.SECONDS);
     // grpc-java clients ping at most every 10 s, so the server's GOAWAY comes after about 20 s
-    Status status = ended.get(45, TimeUnit.SECONDS);
+    Status status = watch.ended.get(45, TimeUnit.SECONDS);
     assertTrue(status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.RESOURCE_EXHAUSTED,
         status.toString());
     assertTrue(String.valueOf(status.getDescription()).contains("too_many_pings")
@@ -170,52 +132,18 @@ class NettyLimitsTest {
   void rapidResetFlood_getsTheConnectionClosed() throws Exception {
     start(Map.of("CHATSIGNAL_MAX_RST_PER_WINDOW", "20"));
     ManagedChannel c = channel(client());
-    CompletableFuture<HealthCheckResponse> warm = new CompletableFuture<>();
-    HealthGrpc.newStub(c).watch(HealthCheckRequest.getDefaultInstance(), observer(warm));
-    warm.get(10, TimeUnit.SECONDS);
-    CompletableFuture<Status> victim = new CompletableFuture<>();
-    HealthGrpc.newStub(c).watch(HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
-      @Override
-      public void onNext(HealthCheckResponse value) {}
-
-      @Override
-      public void onError(Throwable t) {
-        victim.complete(Status.fromThrowable(t));
-      }
-
-      @Override
-      public void onCompleted() {
-        victim.complete(Status.OK);
-      }
-    });
-    for (int i = 0; i < 200 && !victim.isDone(); i++) {
+    HealthWatch.open(c).first.get(10, TimeUnit.SECONDS);
+    HealthWatch victim = HealthWatch.open(c);
+    for (int i = 0; i < 200 && !victim.ended.isDone(); i++) {
       var call = io.grpc.Context.current().withCancellation();
-      call.run(() -> HealthGrpc.newStub(c).watch(HealthCheckRequest.getDefaultInstance(),
-          observer(new CompletableFuture<>())));
+      call.run(() -> HealthWatch.open(c));
       call.cancel(null); // each cancel is one RST_STREAM from the client
     }
-    Status status = victim.get(20, TimeUnit.SECONDS);
+    Status status = victim.ended.get(20, TimeUnit.SECONDS);
     // GOAWAY ENHANCE_YOUR_CALM (too_many_rststreams) reaches the stream as RESOURCE_EXHAUSTED, or as
     // UNAVAILABLE when the connection's close is seen first
     assertTrue(status.getCode() == Status.Code.RESOURCE_EXHAUSTED || status.getCode() == Status.Code.UNAVAILABLE,
         "the flooding connection was closed: " + status);
     assertTrue(c.getState(false) != ConnectivityState.SHUTDOWN);
-  }
-
-  private static StreamObserver<HealthCheckResponse> observer(CompletableFuture<HealthCheckResponse> first) {
-    return new StreamObserver<>() {
-      @Override
-      public void onNext(HealthCheckResponse value) {
-        first.complete(value);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        first.completeExceptionally(t);
-      }
-
-      @Override
-      public void onCompleted() {}
-    };
   }
 }

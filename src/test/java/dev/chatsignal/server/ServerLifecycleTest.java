@@ -3,6 +3,7 @@ package dev.chatsignal.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatsignal.testing.HealthWatch;
 import dev.chatsignal.testing.TestServer;
 import dev.chatsignal.v1.GetProfileRequest;
 import dev.chatsignal.v1.InteractionServiceGrpc;
@@ -51,29 +52,11 @@ class ServerLifecycleTest {
   @Test
   void drain_endsOpenHealthWatches_insteadOfWaitingForThem() throws Exception {
     TestServer server = TestServer.inMemory();
-    java.util.List<ServingStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.concurrent.CompletableFuture<Status> ended = new java.util.concurrent.CompletableFuture<>();
-    io.grpc.health.v1.HealthGrpc.newStub(server.channel).watch(HealthCheckRequest.getDefaultInstance(),
-        new io.grpc.stub.StreamObserver<>() {
-          @Override
-          public void onNext(io.grpc.health.v1.HealthCheckResponse value) {
-            seen.add(value.getStatus());
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            ended.complete(Status.fromThrowable(t));
-          }
-
-          @Override
-          public void onCompleted() {
-            ended.complete(Status.OK);
-          }
-        });
+    HealthWatch watch = HealthWatch.open(server.channel);
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> server.server.drain(Duration.ofSeconds(60)), "the open Watch must not hold the drain");
-    assertEquals(Status.Code.UNAVAILABLE, ended.get(5, java.util.concurrent.TimeUnit.SECONDS).getCode());
-    assertEquals(java.util.List.of(ServingStatus.SERVING, ServingStatus.NOT_SERVING), seen);
+    assertEquals(Status.Code.UNAVAILABLE, watch.ended.get(5, java.util.concurrent.TimeUnit.SECONDS).getCode());
+    assertEquals(java.util.List.of(ServingStatus.SERVING, ServingStatus.NOT_SERVING), watch.heard);
     server.close();
   }
 

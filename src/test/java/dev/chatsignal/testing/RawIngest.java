@@ -1,4 +1,4 @@
-package dev.chatsignal.hardening;
+package dev.chatsignal.testing;
 
 import dev.chatsignal.v1.IngestInteractionsResponse;
 import dev.chatsignal.v1.InteractionServiceGrpc;
@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 /** IngestInteractions with a request given as raw bytes, to send what a proto builder would refuse. */
-final class RawIngest {
+public final class RawIngest {
   private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
     @Override
     public InputStream stream(byte[] value) {
@@ -33,7 +33,7 @@ final class RawIngest {
 
   private RawIngest() {}
 
-  static IngestInteractionsResponse send(Channel channel, byte[] request) {
+  public static IngestInteractionsResponse send(Channel channel, byte[] request) {
     MethodDescriptor<byte[], IngestInteractionsResponse> method = InteractionServiceGrpc.getIngestInteractionsMethod()
         .toBuilder(BYTES, ProtoUtils.marshaller(IngestInteractionsResponse.getDefaultInstance())).build();
     return ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
