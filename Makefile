@@ -5,7 +5,7 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep bench-shed jmh crashtest synccost
+.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep bench-shed jmh crashtest synccost fuzz
 
 help: ## List the targets
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,6 +56,22 @@ crashtest: ## kill -9 the real jar 20 times mid-ingest, restart, account for eve
 
 synccost: ## Measure ingest with CHATSIGNAL_STORE_SYNC=true vs false for docs/durability.md
 	$(MVN) verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SyncCostMeasurement -Dchatsignal.synccost=true | grep -E 'SYNCCOST|Tests run'
+
+FUZZ_EXECUTIONS ?= 10000000
+FUZZ_DURATION ?= 20m
+FUZZ_TARGETS ?= ScoreCandidatesFuzzTest IngestInteractionsFuzzTest \
+  PrivacyRulesFuzzTest\#scoreCandidates_fallbackRequestsAndSensitiveAds_neverPersonalized \
+  PrivacyRulesFuzzTest\#ingestInteractions_withheldChats_neverReachTheProfile
+
+fuzz: ## Fuzz each Jazzer target in turn: FUZZ_EXECUTIONS (10 M) runs or FUZZ_DURATION (20m), whichever first
+	@mkdir -p target/fuzz; for t in $(FUZZ_TARGETS); do \
+	  log=target/fuzz/$$(echo "$$t" | tr '#' '-').log; echo "== $$t (log: $$log)"; \
+	  JAZZER_FUZZ=1 $(MVN) test -Dtest="$$t" -Djazzer.max_executions=$(FUZZ_EXECUTIONS) \
+	    -Djazzer.max_duration=$(FUZZ_DURATION) > $$log 2>&1; rc=$$?; \
+	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^Done [0-9]+ runs|^==[0-9]+==|Tests run:' $$log; \
+	  grep -A40 -m1 '== Java Exception' $$log; grep -m20 '^\[ERROR\] ' $$log; \
+	  test $$rc -eq 0 || exit $$rc; \
+	done
 
 image: ## Build the container image from deploy/Dockerfile (needs a Docker engine)
 	docker build -f deploy/Dockerfile -t $(IMAGE) .
