@@ -10,6 +10,14 @@ final class InvalidArgument extends RuntimeException {
     super(message, null, false, false);
   }
 
+  /**
+   * The same violation with its field path under {@code prefix}, e.g. {@code candidates[3].}: callers
+   * check list elements with relative names and build the full path only when a rule is broken.
+   */
+  InvalidArgument under(String prefix) {
+    return new InvalidArgument(prefix + getMessage());
+  }
+
   static InvalidArgument of(String field, Object value, String rule) {
     return new InvalidArgument(field + ": " + value + " (expected: " + rule + ")");
   }

@@ -46,21 +46,39 @@ final class ProtoEnums {
     }
   }
 
+  // Domain -> proto by ordinal, resolved once by name: every response maps one value per item.
+  private static final dev.chatsignal.v1.Reason[] REASONS = mapped(Reason.values(), "REASON_",
+      dev.chatsignal.v1.Reason::valueOf, dev.chatsignal.v1.Reason[]::new);
+  private static final dev.chatsignal.v1.SignalSource[] SOURCES = mapped(SignalSource.values(), "SIGNAL_SOURCE_",
+      dev.chatsignal.v1.SignalSource::valueOf, dev.chatsignal.v1.SignalSource[]::new);
+  private static final dev.chatsignal.v1.SensitiveCategory[] CATEGORIES = mapped(SensitiveCategory.values(),
+      "SENSITIVE_CATEGORY_", dev.chatsignal.v1.SensitiveCategory::valueOf,
+      dev.chatsignal.v1.SensitiveCategory[]::new);
+  private static final dev.chatsignal.v1.Outcome[] OUTCOMES = mapped(dev.chatsignal.ingest.IngestOutcome.values(),
+      "OUTCOME_", dev.chatsignal.v1.Outcome::valueOf, dev.chatsignal.v1.Outcome[]::new);
+
+  private static <D extends Enum<D>, P> P[] mapped(D[] domain, String prefix,
+      java.util.function.Function<String, P> byName, java.util.function.IntFunction<P[]> array) {
+    P[] out = array.apply(domain.length);
+    for (D value : domain) {
+      out[value.ordinal()] = byName.apply(prefix + value.name());
+    }
+    return out;
+  }
+
   static dev.chatsignal.v1.Reason reason(Reason reason) {
-    return dev.chatsignal.v1.Reason.valueOf("REASON_" + reason.name());
+    return REASONS[reason.ordinal()];
   }
 
   static dev.chatsignal.v1.SignalSource source(SignalSource source) {
-    return source == null
-        ? dev.chatsignal.v1.SignalSource.SIGNAL_SOURCE_UNSPECIFIED
-        : dev.chatsignal.v1.SignalSource.valueOf("SIGNAL_SOURCE_" + source.name());
+    return source == null ? dev.chatsignal.v1.SignalSource.SIGNAL_SOURCE_UNSPECIFIED : SOURCES[source.ordinal()];
   }
 
   static dev.chatsignal.v1.SensitiveCategory category(SensitiveCategory category) {
-    return dev.chatsignal.v1.SensitiveCategory.valueOf("SENSITIVE_CATEGORY_" + category.name());
+    return CATEGORIES[category.ordinal()];
   }
 
   static dev.chatsignal.v1.Outcome outcome(dev.chatsignal.ingest.IngestOutcome outcome) {
-    return dev.chatsignal.v1.Outcome.valueOf("OUTCOME_" + outcome.name());
+    return OUTCOMES[outcome.ordinal()];
   }
 }

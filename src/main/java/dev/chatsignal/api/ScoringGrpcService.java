@@ -54,23 +54,30 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
     List<Candidate> candidates = new ArrayList<>(n);
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      dev.chatsignal.v1.Candidate c = r.getCandidates(i);
-      String path = "candidates[" + i + "]";
-      String itemId = rules.id(path + ".item_id", c.getItemId(), RequestLimits.MAX_ITEM_ID_CHARS);
-      if (!ids.add(itemId)) {
-        throw InvalidArgument.of(path + ".item_id", itemId, "unique within the request");
+      try {
+        candidates.add(candidate(r.getCandidates(i), ids));
+      } catch (InvalidArgument e) {
+        throw e.under("candidates[" + i + "].");
       }
-      var kind = ProtoEnums.itemKind(path + ".kind", c.getKind(), c.getKindValue());
-      var topics = rules.topics(path + ".topics", c.getTopicsList());
-      String text = rules.text(path + ".text", c.getText(), false);
-      if (!Double.isFinite(c.getPrior())) {
-        throw InvalidArgument.of(path + ".prior", c.getPrior(), "a finite number");
-      }
-      candidates.add(new Candidate(itemId, kind, topics, text, c.getPrior()));
     }
     String contextText = rules.text("context.text", r.getContext().getText(), false);
     return new ScoreRequest(user, r.getCountry(), age, surface, candidates, contextText,
         r.getContext().getSensitive(), r.getLimit(), r.getExplain());
+  }
+
+  /** One candidate, with field names relative to it (the caller adds {@code candidates[i].}). */
+  private Candidate candidate(dev.chatsignal.v1.Candidate c, Set<String> ids) {
+    String itemId = rules.id("item_id", c.getItemId(), RequestLimits.MAX_ITEM_ID_CHARS);
+    if (!ids.add(itemId)) {
+      throw InvalidArgument.of("item_id", itemId, "unique within the request");
+    }
+    var kind = ProtoEnums.itemKind("kind", c.getKind(), c.getKindValue());
+    var topics = rules.topics("topics", c.getTopicsList());
+    String text = rules.text("text", c.getText(), false);
+    if (!Double.isFinite(c.getPrior())) {
+      throw InvalidArgument.of("prior", c.getPrior(), "a finite number");
+    }
+    return new Candidate(itemId, kind, topics, text, c.getPrior());
   }
 
   private ScoreCandidatesResponse respond(ScoreResult result) {
