@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable store behind the profile cache. Implementations are thread-safe; callers serialize
- * writes per user (see {@link ProfileStore}).
+ * A single-process key-value store of encoded profiles and processed interaction ids (RocksDB, or
+ * memory for tests). Implementations are thread-safe; {@link LocalProfileRepository} serializes the
+ * writes per user and applies the ops in Java, which is safe because one process owns the store.
  */
 public interface LocalStore extends AutoCloseable {
   /** The stored profile, or empty when the user has none. */
