@@ -113,7 +113,23 @@ public final class Main {
    */
   static NettyServerBuilder netty(ServerConfig config) throws IOException {
     InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
-    return NettyServerBuilder.forAddress(grpc, TlsFiles.credentials(config))
+    NettyServerBuilder netty = NettyServerBuilder.forAddress(grpc, TlsFiles.credentials(config));
+    switch (config.executor()) {
+      case "direct":
+        netty.directExecutor();
+        break;
+      case "fixed":
+        netty.executor(java.util.concurrent.Executors.newFixedThreadPool(
+            2 * Runtime.getRuntime().availableProcessors(), r -> {
+              Thread t = new Thread(r, "grpc-call");
+              t.setDaemon(true);
+              return t;
+            }));
+        break;
+      default:
+        break;
+    }
+    return netty
         .permitKeepAliveTime(config.positiveInt(Setting.PERMIT_KEEPALIVE_SECONDS), TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
         .maxConcurrentCallsPerConnection(config.positiveInt(Setting.MAX_CALLS_PER_CONNECTION))

@@ -82,6 +82,7 @@ record ServerConfig(Map<Setting, String> values) {
     redisTimeout();
     cacheTtl();
     hybridClassifier();
+    executor();
     if (store() == StoreKind.REDIS && redisUri().isEmpty()) {
       throw new ConfigException(Setting.STORE.env() + "=redis needs " + Setting.REDIS_URI.env());
     }
@@ -132,6 +133,15 @@ record ServerConfig(Map<Setting, String> values) {
       throw new ConfigException(Setting.CLASSIFIER.env() + ": '" + value + "' (expected: hybrid or lexicon)");
     }
     return value.equals("hybrid");
+  }
+
+  /** default, fixed or direct: see {@link Setting#EXECUTOR}. */
+  String executor() {
+    String value = raw(Setting.EXECUTOR).toLowerCase(Locale.ROOT);
+    if (!value.equals("default") && !value.equals("fixed") && !value.equals("direct")) {
+      throw new ConfigException(Setting.EXECUTOR.env() + ": '" + value + "' (expected: default, fixed or direct)");
+    }
+    return value;
   }
 
   boolean storeSync() {

@@ -37,6 +37,8 @@ enum Setting {
   MAX_RST_PER_WINDOW("200", "RST_STREAM frames a client may send per 10 s window (HTTP/2 rapid-reset defence)"),
   CONCURRENCY_LIMIT("256", "upper bound of the adaptive concurrency limit; calls above the limit are shed"
       + " with RESOURCE_EXHAUSTED"),
+  EXECUTOR("fixed", "where calls run: fixed (a pool of 2 threads per core; grpc-java's advice and the fastest"
+      + " measured), default (grpc-java's cached pool), direct (on the transport threads; docs/performance.md)"),
   TLS_RELOAD_SECONDS("60", "how often the TLS certificate, key and client CA files are re-read"),
   DRAIN_SECONDS("20", "on SIGTERM, how long in-flight calls may take before they are cancelled"),
   EXCLUDED_REGIONS("", "comma-separated ISO codes replacing the default excluded regions (EU/EEA, GB, KR)"),
