@@ -1,5 +1,7 @@
 package dev.chatsignal.store;
 
+import dev.chatsignal.store.redis.RedisEndpoint;
+import dev.chatsignal.store.redis.RedisProfileRepository;
 import dev.chatsignal.testing.RedisProcess;
 import dev.chatsignal.testing.Tool;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.chatsignal.store;
 
+import dev.chatsignal.store.redis.RedisEndpoint;
+import dev.chatsignal.store.redis.RedisProfileRepository;
 import dev.chatsignal.testing.RedisClusterProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

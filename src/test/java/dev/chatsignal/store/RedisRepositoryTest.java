@@ -1,5 +1,7 @@
 package dev.chatsignal.store;
 
+import dev.chatsignal.store.redis.RedisEndpoint;
+import dev.chatsignal.store.redis.RedisProfileRepository;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

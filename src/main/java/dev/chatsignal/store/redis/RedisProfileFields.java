@@ -1,5 +1,9 @@
-package dev.chatsignal.store;
+package dev.chatsignal.store.redis;
 
+import dev.chatsignal.store.DecayPolicy;
+import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.ProfileEntry;
+import dev.chatsignal.store.SignalSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

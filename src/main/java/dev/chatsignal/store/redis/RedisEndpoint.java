@@ -1,4 +1,4 @@
-package dev.chatsignal.store;
+package dev.chatsignal.store.redis;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;

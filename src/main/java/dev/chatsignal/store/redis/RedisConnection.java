@@ -1,4 +1,4 @@
-package dev.chatsignal.store;
+package dev.chatsignal.store.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

@@ -1,4 +1,4 @@
-package dev.chatsignal.store;
+package dev.chatsignal.store.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,14 @@
-package dev.chatsignal.store;
+package dev.chatsignal.store.redis;
 
+import dev.chatsignal.store.DecayPolicy;
+import dev.chatsignal.store.Erasure;
+import dev.chatsignal.store.ErasureScope;
+import dev.chatsignal.store.Profile;
+import dev.chatsignal.store.ProfileOp;
+import dev.chatsignal.store.ProfileRepository;
+import dev.chatsignal.store.SignalSource;
+import dev.chatsignal.store.StoreException;
+import dev.chatsignal.store.UserOps;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
