@@ -22,6 +22,19 @@ final class LexiconFile {
     }
 
     /** An error that names the file and line, for load-time validation. */
+    /** Field {@code i} as a weight in (0, 1]; anything else fails naming the line. */
+    double weight(int i) {
+      try {
+        double w = Double.parseDouble(field(i));
+        if (w > 0 && w <= 1) {
+          return w;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw error("weight '" + field(i) + "' (expected: in (0, 1])");
+    }
+
     IllegalStateException error(String message) {
       return new IllegalStateException(resource + " line " + number + ": " + message);
     }

@@ -49,7 +49,7 @@ final class SensitiveLexicon {
     Map<String, Integer> contextIds = new HashMap<>();
     for (LexiconFile.Line line : lines) {
       SensitiveCategory category = parseCategory(line);
-      double weight = parseWeight(line);
+      double weight = line.weight(1);
       List<Integer> unless = new ArrayList<>();
       for (String phrase : splitList(line.field(3))) {
         unless.add(contextIds.computeIfAbsent(phrase, p -> {
@@ -122,18 +122,6 @@ final class SensitiveLexicon {
     } catch (IllegalArgumentException e) {
       throw line.error("unknown category '" + line.field(0) + "'");
     }
-  }
-
-  private static double parseWeight(LexiconFile.Line line) {
-    try {
-      double w = Double.parseDouble(line.field(1));
-      if (w > 0 && w <= 1) {
-        return w;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw line.error("weight '" + line.field(1) + "' (expected: in (0, 1])");
   }
 
   static List<String> splitList(String field) {

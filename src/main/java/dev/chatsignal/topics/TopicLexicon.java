@@ -68,7 +68,7 @@ final class TopicLexicon {
         continue;
       }
       int topicId = parseTopic(line, taxonomy);
-      double weight = parseWeight(line);
+      double weight = line.weight(1);
       List<String> phrases = SensitiveLexicon.splitList(line.field(2));
       if (phrases.isEmpty()) {
         throw line.error("no phrases");
@@ -116,17 +116,5 @@ final class TopicLexicon {
       // reported below
     }
     throw line.error("unknown topic id '" + line.field(0) + "'");
-  }
-
-  private static double parseWeight(LexiconFile.Line line) {
-    try {
-      double w = Double.parseDouble(line.field(1));
-      if (w > 0 && w <= 1) {
-        return w;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw line.error("weight '" + line.field(1) + "' (expected: in (0, 1])");
   }
 }
