@@ -54,8 +54,4 @@ public final class RegionPolicy {
     }
     return code;
   }
-
-  public Set<String> excluded() {
-    return excluded;
-  }
 }

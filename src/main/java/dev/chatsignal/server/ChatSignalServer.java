@@ -78,10 +78,6 @@ public final class ChatSignalServer implements AutoCloseable {
     return registry;
   }
 
-  public boolean isServing() {
-    return serving;
-  }
-
   /** One line for the operator: what listens where. */
   String description() {
     return description;

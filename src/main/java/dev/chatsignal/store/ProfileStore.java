@@ -3,7 +3,6 @@ package dev.chatsignal.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -137,10 +136,6 @@ public final class ProfileStore implements AutoCloseable {
   /** Runs the cache's pending maintenance (evictions) now instead of asynchronously; for tests. */
   void cleanUp() {
     cache.cleanUp();
-  }
-
-  public CacheStats cacheStats() {
-    return cache.stats();
   }
 
   public String describe() {

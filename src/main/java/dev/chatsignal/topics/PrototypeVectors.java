@@ -76,7 +76,7 @@ final class PrototypeVectors {
       for (int j = 0; j < dims; j++) {
         v[j] = q[j] * scale;
       }
-      vectors.put(sentence, normalize(v));
+      vectors.put(sentence, SentenceEncoder.normalize(v));
     }
     return vectors;
   }
@@ -101,17 +101,5 @@ final class PrototypeVectors {
       }
     }
     data.flush();
-  }
-
-  private static float[] normalize(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    float inv = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-    for (int i = 0; i < v.length; i++) {
-      v[i] *= inv;
-    }
-    return v;
   }
 }

@@ -80,7 +80,11 @@ final class SentenceEncoder implements AutoCloseable {
     if (text.isBlank()) {
       return new float[DIMENSIONS];
     }
-    float[] v = model.embed(text).content().vector();
+    return normalize(model.embed(text).content().vector());
+  }
+
+  /** Scales {@code v} in place to unit length (a zero vector stays zero) and returns it. */
+  static float[] normalize(float[] v) {
     double norm = 0;
     for (float x : v) {
       norm += x * x;

@@ -2,7 +2,6 @@ package dev.chatsignal.topics;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,12 +142,5 @@ public final class Taxonomy {
       }
     }
     return false;
-  }
-
-  /** Counts topics by sensitive category, for the startup log and tests. */
-  public Map<SensitiveCategory, Integer> sensitiveCounts() {
-    Map<SensitiveCategory, Integer> counts = new EnumMap<>(SensitiveCategory.class);
-    sensitiveCategoryById.values().forEach(c -> counts.merge(c, 1, Integer::sum));
-    return counts;
   }
 }
