@@ -1,5 +1,6 @@
 package dev.chatsignal.api;
 
+import dev.chatsignal.store.Apps;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicWeight;
 import java.util.List;
@@ -35,6 +36,27 @@ final class FieldRules {
       }
     }
     return value;
+  }
+
+  /**
+   * An app name: empty means {@link Apps#DEFAULT}; otherwise lower-case letters, digits, '.', '_' and
+   * '-' (upper case is folded), at most 32 characters.
+   */
+  static String app(String field, String value) {
+    if (value.isEmpty()) {
+      return Apps.DEFAULT;
+    }
+    String app = value.toLowerCase(java.util.Locale.ROOT);
+    if (!Apps.isValid(app)) {
+      throw InvalidArgument.of(field, value.length() > 40 ? "<" + value.length() + " chars>" : "'" + value + "'",
+          Apps.RULE + ", or empty for " + Apps.DEFAULT);
+    }
+    return app;
+  }
+
+  /** An optional app filter: empty means every app. */
+  static java.util.Optional<String> appFilter(String field, String value) {
+    return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(app(field, value));
   }
 
   /** Free text: at most maxTextChars; when required, not blank. The value is never echoed. */

@@ -41,7 +41,8 @@ final class InteractionReader {
       default:
         throw InvalidArgument.of(path + ".signal", "not set", "exactly one of chat or engagement");
     }
-    return new Interaction(id, user, in.getCountry(), eventTime, signal);
+    String app = FieldRules.app(path + ".app", in.getApp());
+    return new Interaction(id, user, in.getCountry(), eventTime, signal, app);
   }
 
   private Instant eventTime(String field, dev.chatsignal.v1.Interaction in) {

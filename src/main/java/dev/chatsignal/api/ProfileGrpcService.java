@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads, erases and adjusts profiles. Personal data: the composition root puts the admin-token check
@@ -54,11 +55,15 @@ public final class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceI
   public void getProfile(GetProfileRequest request, StreamObserver<GetProfileResponse> out) {
     GrpcCalls.unary("GetProfile", out, () -> {
       String user = rules.id("user_id", request.getUserId(), RequestLimits.MAX_ID_CHARS);
+      Optional<String> app = FieldRules.appFilter("app", request.getApp());
       Profile profile = store.get(user);
       Instant now = clock.instant();
       List<ProfileTopic> topics = new ArrayList<>();
       for (ProfileEntry e : profile.entries()) {
-        topics.add(ProfileTopic.newBuilder()
+        if (app.isPresent() && !app.get().equals(e.app())) {
+          continue;
+        }
+        topics.add(ProfileTopic.newBuilder().setApp(e.app())
             .setTopicId(e.topicId()).setPath(taxonomy.pathOf(e.topicId()))
             .setWeight(decay.weightAt(e, now)).setSource(ProtoEnums.source(e.source()))
             .setUpdatedAt(timestamp(Instant.ofEpochMilli(e.updatedAtMillis()))).build());
@@ -87,7 +92,7 @@ public final class ProfileGrpcService extends ProfileServiceGrpc.ProfileServiceI
         throw InvalidArgument.of("scope", request.getScope() == DeleteScope.UNRECOGNIZED
             ? request.getScopeValue() : request.getScope().name(), "DELETE_SCOPE_ALL or DELETE_SCOPE_CHAT_ONLY");
       }
-      Erasure erasure = store.erase(user, scope);
+      Erasure erasure = store.erase(user, scope, FieldRules.appFilter("app", request.getApp()));
       return DeleteProfileResponse.newBuilder().setEntriesDeleted(erasure.entriesDeleted())
           .setProfileDeleted(erasure.profileDeleted()).setScope(request.getScope()).build();
     });

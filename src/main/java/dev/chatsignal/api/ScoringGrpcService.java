@@ -6,6 +6,7 @@ import dev.chatsignal.scoring.ScoreRequest;
 import dev.chatsignal.scoring.ScoreResult;
 import dev.chatsignal.scoring.ScoredItem;
 import dev.chatsignal.scoring.ScoringEngine;
+import dev.chatsignal.store.Apps;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.v1.ScoreCandidatesRequest;
 import dev.chatsignal.v1.ScoreCandidatesResponse;
@@ -22,6 +23,9 @@ import java.util.Set;
  * the field), scores it with the {@link ScoringEngine} and stamps the versions on the response.
  */
 public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
+  static final int MAX_LINKED_APPS = 16;
+  static final int MAX_AGE_YEARS = 150;
+
   private final ScoringEngine engine;
   private final Taxonomy taxonomy;
   private final FieldRules rules;
@@ -61,8 +65,27 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
       }
     }
     String contextText = rules.text("context.text", r.getContext().getText(), false);
+    if (r.getAgeYears() < 0 || r.getAgeYears() > MAX_AGE_YEARS) {
+      throw InvalidArgument.of("age_years", r.getAgeYears(), "0.." + MAX_AGE_YEARS + " (0 = unknown)");
+    }
     return new ScoreRequest(user, r.getCountry(), age, surface, candidates, contextText,
-        r.getContext().getSensitive(), r.getLimit(), r.getExplain());
+        r.getContext().getSensitive(), r.getLimit(), r.getExplain(),
+        FieldRules.app("app", r.getApp()), linkedApps(r), r.getAgeYears());
+  }
+
+  private static Set<String> linkedApps(ScoreCandidatesRequest r) {
+    if (r.getLinkedAppsCount() > MAX_LINKED_APPS) {
+      throw InvalidArgument.of("linked_apps", r.getLinkedAppsCount() + " apps", "at most " + MAX_LINKED_APPS);
+    }
+    Set<String> apps = new HashSet<>();
+    for (int i = 0; i < r.getLinkedAppsCount(); i++) {
+      String field = "linked_apps[" + i + "]";
+      if (r.getLinkedApps(i).isEmpty()) {
+        throw InvalidArgument.of(field, "''", "an app name (" + Apps.DEFAULT + " for the default app)");
+      }
+      apps.add(FieldRules.app(field, r.getLinkedApps(i)));
+    }
+    return apps;
   }
 
   /** One candidate, with field names relative to it (the caller adds {@code candidates[i].}). */
@@ -92,12 +115,15 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
           .setItemId(item.itemId())
           .setScore(item.score())
           .setPersonalized(item.personalized())
-          .setReason(ProtoEnums.reason(item.reason()));
+          .setReason(ProtoEnums.reason(item.reason()))
+          .setSummary(item.summary());
       for (Contribution c : item.explanation()) {
         b.addExplanation(TopicContribution.newBuilder()
             .setTopicId(c.topicId())
             .setPath(taxonomy.pathOf(c.topicId()))
             .setSource(ProtoEnums.source(c.source()))
+            .setApp(c.app() == null ? "" : c.app())
+            .setNoise(c.noise())
             .setContribution(c.amount())
             .setProfileTopicId(c.profileTopicId())
             .setProfileTopicPath(taxonomy.pathOf(c.profileTopicId())));

@@ -1,6 +1,5 @@
 package dev.chatsignal.ingest;
 
-import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.Classification;
 import dev.chatsignal.topics.SensitiveCategory;
@@ -18,20 +17,19 @@ import java.util.Set;
  * Reads an interaction's content into a {@link ProfileDelta}. Chat text is classified here and then
  * dropped; only topic ids and weights leave this class.
  *
- * <p>A chat turn is withheld as a whole when the classifier finds a sensitive category, and also when
- * one of its topics is itself sensitive (e.g. /News/Politics reveals a political opinion): a mixed
- * turn ("as a diabetic, which hiking snacks ...") contributes nothing.
+ * <p>The delta lists every sensitive category the content revealed: those the classifier found and
+ * those of its sensitive topics (e.g. /News/Politics reveals a political opinion). The ingestor
+ * withholds the whole interaction when the policy counts any of them: a mixed turn ("as a diabetic,
+ * which hiking snacks ...") contributes nothing.
  */
 final class DeltaExtractor {
   private final TextClassifier classifier;
   private final Taxonomy taxonomy;
-  private final PrivacyPolicy policy;
   private final IngestConfig config;
 
-  DeltaExtractor(TextClassifier classifier, Taxonomy taxonomy, PrivacyPolicy policy, IngestConfig config) {
+  DeltaExtractor(TextClassifier classifier, Taxonomy taxonomy, IngestConfig config) {
     this.classifier = classifier;
     this.taxonomy = taxonomy;
-    this.policy = policy;
     this.config = config;
   }
 
@@ -45,10 +43,6 @@ final class DeltaExtractor {
 
   private ProfileDelta fromChat(Signal.Chat chat, Instant at) {
     Classification c = classifier.classify(chat.text());
-    Set<SensitiveCategory> sensitive = sensitiveOf(c);
-    if (!sensitive.isEmpty()) {
-      return ProfileDelta.sensitive(sensitive);
-    }
     double weight = config.sourceWeights().get(SignalSource.CHAT);
     List<ProfileDelta.Addition> additions = new ArrayList<>();
     for (TopicScore t : c.topics()) {
@@ -56,17 +50,15 @@ final class DeltaExtractor {
         additions.add(new ProfileDelta.Addition(t.topicId(), SignalSource.CHAT, t.confidence() * weight));
       }
     }
-    return new ProfileDelta(additions, List.of(), at, null, Set.of());
+    return new ProfileDelta(additions, List.of(), at, null, revealed(c));
   }
 
   private ProfileDelta fromEngagement(Signal.Engagement e, Instant at) {
     List<TopicWeight> topics = e.topics();
+    Set<SensitiveCategory> revealed = Set.of();
     if (topics.isEmpty()) {
       Classification c = classifier.classify(e.text());
-      Set<SensitiveCategory> sensitive = sensitiveOf(c);
-      if (!sensitive.isEmpty()) {
-        return ProfileDelta.sensitive(sensitive);
-      }
+      revealed = revealed(c);
       topics = new ArrayList<>();
       for (TopicScore t : c.topics()) {
         if (t.confidence() >= config.minChatConfidence()) {
@@ -76,7 +68,7 @@ final class DeltaExtractor {
     }
     if (e.kind().source().isEmpty()) {
       List<Integer> suppressed = topics.stream().map(TopicWeight::topicId).toList();
-      return new ProfileDelta(List.of(), suppressed, at, at.plus(config.suppression()), Set.of());
+      return new ProfileDelta(List.of(), suppressed, at, at.plus(config.suppression()), revealed);
     }
     SignalSource source = e.kind().source().get();
     double weight = config.sourceWeights().get(source);
@@ -84,12 +76,12 @@ final class DeltaExtractor {
     for (TopicWeight t : topics) {
       additions.add(new ProfileDelta.Addition(t.topicId(), source, t.weight() * weight));
     }
-    return new ProfileDelta(additions, List.of(), at, null, Set.of());
+    return new ProfileDelta(additions, List.of(), at, null, revealed);
   }
 
-  private Set<SensitiveCategory> sensitiveOf(Classification c) {
+  private Set<SensitiveCategory> revealed(Classification c) {
     Set<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
-    found.addAll(policy.sensitiveIn(c));
+    found.addAll(c.sensitiveCategories());
     for (TopicScore t : c.topics()) {
       taxonomy.sensitiveCategoryOf(t.topicId()).ifPresent(found::add);
     }

@@ -2,6 +2,7 @@ package dev.chatsignal.ingest;
 
 import dev.chatsignal.policy.IngestVerdict;
 import dev.chatsignal.policy.PrivacyPolicy;
+import dev.chatsignal.policy.ShadowPolicy;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.store.UserOps;
 import dev.chatsignal.topics.SensitiveCategory;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -29,7 +31,12 @@ import java.util.stream.Collectors;
  * when the store fails it throws and nothing is acknowledged. Thread-safe.
  */
 public final class InteractionIngestor {
+  /** Shadow-comparison outcomes of the content check. */
+  private static final String ALLOWED = "allowed";
+  private static final String WITHHELD_SENSITIVE = "withheld_sensitive";
+
   private final PrivacyPolicy policy;
+  private final ShadowPolicy shadow;
   private final ProfileStore store;
   private final Clock clock;
   private final DeltaExtractor extractor;
@@ -40,10 +47,18 @@ public final class InteractionIngestor {
   public InteractionIngestor(
       PrivacyPolicy policy, TextClassifier classifier, Taxonomy taxonomy, ProfileStore store,
       IngestConfig config, Clock clock, MeterRegistry registry) {
+    this(policy, ShadowPolicy.none(), classifier, taxonomy, store, config, clock, registry);
+  }
+
+  /** @param shadow a candidate policy whose decisions are counted, never applied */
+  public InteractionIngestor(
+      PrivacyPolicy policy, ShadowPolicy shadow, TextClassifier classifier, Taxonomy taxonomy, ProfileStore store,
+      IngestConfig config, Clock clock, MeterRegistry registry) {
     this.policy = policy;
+    this.shadow = shadow;
     this.store = store;
     this.clock = clock;
-    this.extractor = new DeltaExtractor(classifier, taxonomy, policy, config);
+    this.extractor = new DeltaExtractor(classifier, taxonomy, config);
     for (String kind : List.of("chat", "engagement")) {
       Map<IngestOutcome, Counter> byOutcome = new EnumMap<>(IngestOutcome.class);
       for (IngestOutcome outcome : IngestOutcome.values()) {
@@ -91,6 +106,12 @@ public final class InteractionIngestor {
     for (int i = 0; i < batch.size(); i++) {
       Interaction interaction = batch.get(i);
       IngestVerdict verdict = policy.ingest(interaction.country(), interaction.eventTime(), interaction.isChat());
+      IngestVerdict shadowVerdict = shadow.candidate()
+          .map(p -> p.ingest(interaction.country(), interaction.eventTime(), interaction.isChat()))
+          .orElse(null);
+      if (verdict != IngestVerdict.ALLOWED || shadowVerdict != null && shadowVerdict != IngestVerdict.ALLOWED) {
+        compareShadow(verdict, shadowVerdict);
+      }
       if (verdict == IngestVerdict.WITHHELD_REGION) {
         results[i] = new IngestResult(IngestOutcome.WITHHELD_REGION, "country: excluded or unknown region");
         continue;
@@ -104,10 +125,16 @@ public final class InteractionIngestor {
         throw new CancellationException("ingest cancelled before the store write");
       }
       ProfileDelta delta = extractor.extract(interaction, now);
-      if (delta.isSensitive()) {
-        delta.sensitive().forEach(c -> withheld.get(c).increment());
+      Set<SensitiveCategory> sensitive = policy.sensitiveIn(delta.revealed());
+      if (shadowVerdict == IngestVerdict.ALLOWED) {
+        boolean shadowSensitive = !shadow.candidate().get().sensitiveIn(delta.revealed()).isEmpty();
+        shadow.compareIngest(sensitive.isEmpty() ? ALLOWED : WITHHELD_SENSITIVE,
+            shadowSensitive ? WITHHELD_SENSITIVE : ALLOWED, "sensitive");
+      }
+      if (!sensitive.isEmpty()) {
+        sensitive.forEach(c -> withheld.get(c).increment());
         results[i] = new IngestResult(IngestOutcome.WITHHELD_SENSITIVE, "sensitive categories: "
-            + delta.sensitive().stream().map(SensitiveCategory::tag).sorted().collect(Collectors.joining(",")));
+            + sensitive.stream().map(SensitiveCategory::tag).sorted().collect(Collectors.joining(",")));
         continue;
       }
       deltas[i] = delta;
@@ -116,7 +143,7 @@ public final class InteractionIngestor {
     if (!byUser.isEmpty()) {
       List<UserOps> ops = new ArrayList<>(byUser.size());
       byUser.forEach((user, indices) -> ops.add(new UserOps(user,
-          indices.stream().map(i -> deltas[i].toOp(batch.get(i).interactionId())).toList())));
+          indices.stream().map(i -> deltas[i].toOp(batch.get(i).interactionId(), batch.get(i).app())).toList())));
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("ingest cancelled before the store write");
       }
@@ -136,5 +163,23 @@ public final class InteractionIngestor {
       outcomes.get(batch.get(i).isChat() ? "chat" : "engagement").get(results[i].outcome()).increment();
     }
     return List.of(results);
+  }
+
+  /**
+   * Counts a region or date decision against the shadow policy. When either policy withholds on those
+   * rules the content is never classified (text from an excluded region is not looked at, even in
+   * shadow), so a policy that would let it through is counted as {@code allowed}.
+   */
+  private void compareShadow(IngestVerdict enforced, IngestVerdict candidate) {
+    if (candidate == null) {
+      return;
+    }
+    IngestVerdict withheld = enforced != IngestVerdict.ALLOWED ? enforced : candidate;
+    shadow.compareIngest(tag(enforced), tag(candidate),
+        withheld == IngestVerdict.WITHHELD_REGION || candidate == IngestVerdict.WITHHELD_REGION ? "region" : "effective_date");
+  }
+
+  private static String tag(IngestVerdict verdict) {
+    return verdict.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -9,29 +9,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What one interaction would change in a profile: weights to add or topics to suppress, or, when
- * the content is sensitive, nothing but the categories found.
+ * What one interaction would change in a profile: weights to add or topics to suppress, and every
+ * sensitive category its content revealed (the policy decides which of them withhold it).
  */
 record ProfileDelta(
     List<Addition> additions, List<Integer> suppressions, Instant at, Instant suppressUntil,
-    Set<SensitiveCategory> sensitive) {
+    Set<SensitiveCategory> revealed) {
 
   /** A weight to add to one (topic, source). */
   record Addition(int topicId, SignalSource source, double amount) {}
 
-  static ProfileDelta sensitive(Set<SensitiveCategory> categories) {
-    return new ProfileDelta(List.of(), List.of(), null, null, Set.copyOf(categories));
+  ProfileDelta {
+    revealed = Set.copyOf(revealed);
   }
 
-  boolean isSensitive() {
-    return !sensitive.isEmpty();
-  }
-
-  /** The store op for this delta, applied at most once for {@code interactionId}. */
-  ProfileOp toOp(String interactionId) {
+  /** The store op for this delta in {@code app}, applied at most once for {@code interactionId}. */
+  ProfileOp toOp(String interactionId, String app) {
     List<ProfileOp.Reinforcement> reinforcements = new ArrayList<>(additions.size());
     for (Addition a : additions) {
-      reinforcements.add(new ProfileOp.Reinforcement(a.topicId(), a.source(), a.amount(), at.toEpochMilli()));
+      reinforcements.add(new ProfileOp.Reinforcement(a.topicId(), a.source(), app, a.amount(), at.toEpochMilli()));
     }
     List<ProfileOp.Suppression> suppressed = new ArrayList<>(suppressions.size());
     for (int topic : suppressions) {

@@ -15,13 +15,15 @@ import java.util.Set;
  * @param regionAliases non-ISO spellings accepted for a code, e.g. {@code UK -> GB}
  * @param effectiveDate chats with an event time before this instant are never used (inclusive start)
  * @param sensitiveCategories categories that withhold a chat turn and make a context sensitive
+ * @param ageOfMajority the age below which a user with a known age is a minor for ads, by country
  */
 public record PolicyConfig(
     String version,
     Set<String> excludedRegions,
     Map<String, String> regionAliases,
     Instant effectiveDate,
-    Set<SensitiveCategory> sensitiveCategories) {
+    Set<SensitiveCategory> sensitiveCategories,
+    AgeOfMajority ageOfMajority) {
 
   /** EU-27, EU outermost regions with their own codes, EEA, the United Kingdom and South Korea. */
   public static final Set<String> DEFAULT_EXCLUDED_REGIONS = Set.of(
@@ -44,6 +46,15 @@ public record PolicyConfig(
       throw new IllegalArgumentException("effectiveDate: null (expected: an instant)");
     }
     sensitiveCategories = Set.copyOf(sensitiveCategories);
+    if (ageOfMajority == null) {
+      throw new IllegalArgumentException("ageOfMajority: null (expected: a table)");
+    }
+  }
+
+  /** The same rules with the default age-of-majority table. */
+  public PolicyConfig(String version, Set<String> excludedRegions, Map<String, String> regionAliases,
+      Instant effectiveDate, Set<SensitiveCategory> sensitiveCategories) {
+    this(version, excludedRegions, regionAliases, effectiveDate, sensitiveCategories, AgeOfMajority.DEFAULT);
   }
 
   public static PolicyConfig defaults() {
@@ -52,6 +63,7 @@ public record PolicyConfig(
         DEFAULT_EXCLUDED_REGIONS,
         Map.of("UK", "GB"),
         DEFAULT_EFFECTIVE_DATE,
-        EnumSet.allOf(SensitiveCategory.class));
+        EnumSet.allOf(SensitiveCategory.class),
+        AgeOfMajority.DEFAULT);
   }
 }

@@ -23,6 +23,10 @@ public final class PrivacyPolicy {
     return config.version();
   }
 
+  public PolicyConfig config() {
+    return config;
+  }
+
   public RegionStatus region(String country) {
     return regions.classify(country);
   }
@@ -44,8 +48,13 @@ public final class PrivacyPolicy {
 
   /** The configured sensitive categories present in a classification (empty when none). */
   public Set<SensitiveCategory> sensitiveIn(Classification classification) {
+    return sensitiveIn(classification.sensitiveCategories());
+  }
+
+  /** The configured sensitive categories among {@code categories} (empty when none). */
+  public Set<SensitiveCategory> sensitiveIn(Set<SensitiveCategory> categories) {
     Set<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
-    for (SensitiveCategory category : classification.sensitiveCategories()) {
+    for (SensitiveCategory category : categories) {
       if (config.sensitiveCategories().contains(category)) {
         found.add(category);
       }
@@ -54,8 +63,25 @@ public final class PrivacyPolicy {
   }
 
   /**
+   * The age band the ad rules use: the caller's band and, when the age in years is known, the band
+   * that age gives under the country's age of majority; the stricter wins (an unspecified band adds
+   * nothing when the age is known, and decides alone when it is not).
+   *
+   * @param ageYears the age in years, 0 when unknown
+   */
+  public AgeBand ageBand(AgeBand band, int ageYears, String country) {
+    if (ageYears <= 0) {
+      return band;
+    }
+    AgeBand byYears = ageYears < config.ageOfMajority().ageIn(regions.normalize(country))
+        ? AgeBand.MINOR : AgeBand.ADULT;
+    return band == AgeBand.MINOR ? AgeBand.MINOR : byYears;
+  }
+
+  /**
    * Decides a whole scoring request. Checked in order: region, sensitive context, age on ad surfaces.
    *
+   * @param age the band from {@link #ageBand}
    * @param contextSensitive true when the caller flagged the context or its text classified sensitive
    */
   public Decision request(String country, Surface surface, AgeBand age, boolean contextSensitive) {

@@ -43,7 +43,7 @@ public final class RegionPolicy {
   }
 
   /** The canonical upper-case code after alias resolution, or null when malformed. */
-  String normalize(String country) {
+  public String normalize(String country) {
     if (country == null) {
       return null;
     }

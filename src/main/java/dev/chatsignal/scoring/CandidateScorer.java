@@ -79,6 +79,8 @@ final class CandidateScorer {
       double amount;
       SignalSource source;
       int via;
+      String app = null;
+      boolean noise = false;
       if (suppressed(profile, topic, now)) {
         amount = -config.suppressionPenalty() * t.weight();
         source = null;
@@ -91,13 +93,15 @@ final class CandidateScorer {
         amount = t.weight() * reach;
         source = vector.matchedSource();
         via = vector.matchedTopic();
+        app = vector.matchedApp();
+        noise = vector.matchedNoise();
       }
       sum += amount;
       if (explain) {
         if (parts == null) {
           parts = new ArrayList<>(4);
         }
-        parts.add(new Contribution(topic, source, amount * weight, via));
+        parts.add(new Contribution(topic, source, amount * weight, via, app, noise));
       }
     }
     if (isAd && usable == 0 && !topics.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicAffinity;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * A profile read at one instant, spread over the taxonomy: for every topic a candidate may carry,
@@ -16,11 +17,17 @@ import java.time.Instant;
  * it saturates at 1. It reaches itself fully, its ancestors at half strength per level, and the
  * targets of its topic-affinity edges at strength times edge weight; candidate topics below a profile
  * topic are found by walking up from the candidate ({@link #reach}). For ads the vector is built
- * without ads-sensitive topics on either side. Suppressed topics reach nothing.
+ * without ads-sensitive topics on either side. Suppressed topics reach nothing. Only the signals of
+ * the allowed apps (the current one and the linked ones) count.
+ *
+ * <p>Privacy noise (ads only): when a noise topic is given, the strongest profile topic's weight is
+ * moved to it, so that the user's top ad interest is replaced by a random one; matches through it
+ * report {@link #matchedNoise()}.
  *
  * <p>Dense arrays indexed by topic id (a few KB) keep the per-candidate lookups free of boxing and
  * allocation. Not thread-safe: one vector serves one request on one thread ({@link #reach} leaves the
- * matched profile topic and source in {@link #matchedTopic()} and {@link #matchedSource()}).
+ * matched profile topic, source and app in {@link #matchedTopic()}, {@link #matchedSource()} and
+ * {@link #matchedApp()}).
  */
 final class InterestVector {
   private static final double LEVEL_FACTOR = 0.5;
@@ -29,11 +36,15 @@ final class InterestVector {
   private final double[] reachStrength;
   private final int[] reachTopic;
   private final SignalSource[] reachSource;
+  private final String[] reachApp;
   private final double[] directStrength;
   private final SignalSource[] directSource;
+  private final String[] directApp;
   private boolean empty = true;
+  private int noiseTopic;
   private int matchedTopic;
   private SignalSource matchedSource;
+  private String matchedApp;
 
   private InterestVector(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
@@ -41,18 +52,25 @@ final class InterestVector {
     this.reachStrength = new double[size];
     this.reachTopic = new int[size];
     this.reachSource = new SignalSource[size];
+    this.reachApp = new String[size];
     this.directStrength = new double[size];
     this.directSource = new SignalSource[size];
+    this.directApp = new String[size];
   }
 
+  /**
+   * @param apps the apps whose signals may be used
+   * @param noiseTopic for ads, the topic that replaces the strongest one (privacy noise), 0 for none
+   */
   static InterestVector of(
-      Profile profile, Instant now, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity, boolean forAds) {
+      Profile profile, Instant now, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity, boolean forAds,
+      Set<String> apps, int noiseTopic) {
     InterestVector v = new InterestVector(taxonomy);
     int size = v.directStrength.length;
     double[] dominantWeight = new double[size];
     for (ProfileEntry e : profile.entries()) {
       int topic = e.topicId();
-      if (topic < 0 || topic >= size || profile.isSuppressed(topic, now)
+      if (topic < 0 || topic >= size || !apps.contains(e.app()) || profile.isSuppressed(topic, now)
           || (forAds && taxonomy.isAdsSensitive(topic))) {
         continue;
       }
@@ -61,7 +79,11 @@ final class InterestVector {
       if (w > dominantWeight[topic]) {
         dominantWeight[topic] = w;
         v.directSource[topic] = e.source();
+        v.directApp[topic] = e.app();
       }
+    }
+    if (noiseTopic > 0 && noiseTopic < size) {
+      v.replaceTop(noiseTopic);
     }
     for (int topic = 0; topic < size; topic++) {
       double total = v.directStrength[topic];
@@ -76,26 +98,46 @@ final class InterestVector {
       v.directStrength[topic] = strength;
       v.empty = false;
       SignalSource source = v.directSource[topic];
-      v.offer(topic, strength, topic, source);
+      String app = v.directApp[topic];
+      v.offer(topic, strength, topic, source, app);
       double s = strength;
       for (int a = taxonomy.parentOf(topic); a != 0; a = taxonomy.parentOf(a)) {
         s *= LEVEL_FACTOR;
-        v.offer(a, s, topic, source);
+        v.offer(a, s, topic, source, app);
       }
       for (TopicAffinity.AffinityEdge edge : affinity.edgesFrom(topic)) {
         if (!forAds || !taxonomy.isAdsSensitive(edge.targetTopicId())) {
-          v.offer(edge.targetTopicId(), strength * edge.weight(), topic, source);
+          v.offer(edge.targetTopicId(), strength * edge.weight(), topic, source, app);
         }
       }
     }
     return v;
   }
 
-  private void offer(int target, double strength, int profileTopic, SignalSource source) {
+  /** Moves the strongest topic's summed weight to {@code noise} (before strengths are computed). */
+  private void replaceTop(int noise) {
+    int top = 0;
+    for (int topic = 1; topic < directStrength.length; topic++) {
+      if (directStrength[topic] > directStrength[top]) {
+        top = topic;
+      }
+    }
+    if (directStrength[top] <= 0 || top == noise) {
+      return;
+    }
+    directStrength[noise] += directStrength[top];
+    directSource[noise] = directSource[top];
+    directApp[noise] = directApp[top];
+    directStrength[top] = 0;
+    noiseTopic = noise;
+  }
+
+  private void offer(int target, double strength, int profileTopic, SignalSource source, String app) {
     if (target >= 0 && target < reachStrength.length && strength > reachStrength[target]) {
       reachStrength[target] = strength;
       reachTopic[target] = profileTopic;
       reachSource[target] = source;
+      reachApp[target] = app;
     }
   }
 
@@ -114,6 +156,7 @@ final class InterestVector {
     double best = reachStrength[topicId];
     matchedTopic = reachTopic[topicId];
     matchedSource = reachSource[topicId];
+    matchedApp = reachApp[topicId];
     double factor = 1;
     for (int a = taxonomy.parentOf(topicId); a != 0; a = taxonomy.parentOf(a)) {
       factor *= LEVEL_FACTOR;
@@ -122,6 +165,7 @@ final class InterestVector {
         best = viaParent;
         matchedTopic = a;
         matchedSource = directSource[a];
+        matchedApp = directApp[a];
       }
     }
     return best;
@@ -133,5 +177,14 @@ final class InterestVector {
 
   SignalSource matchedSource() {
     return matchedSource;
+  }
+
+  String matchedApp() {
+    return matchedApp;
+  }
+
+  /** True when the last match came through the privacy-noise topic. */
+  boolean matchedNoise() {
+    return noiseTopic != 0 && matchedTopic == noiseTopic;
   }
 }

@@ -1,13 +1,17 @@
 package dev.chatsignal.scoring;
 
+import dev.chatsignal.policy.AgeBand;
 import dev.chatsignal.policy.Decision;
+import dev.chatsignal.policy.ItemKind;
 import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.policy.Reason;
+import dev.chatsignal.policy.ShadowPolicy;
 import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.DecayPolicy;
 import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.ProfileStore;
 import dev.chatsignal.store.StoreException;
+import dev.chatsignal.topics.Classification;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TextClassifier;
 import dev.chatsignal.topics.TopicAffinity;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -38,6 +43,9 @@ public final class ScoringEngine {
   private final TopicAffinity affinity;
   private final TextClassifier classifier;
   private final CandidateScorer scorer;
+  private final Summaries summaries;
+  private final ShadowPolicy shadow;
+  private final AdNoise noise;
   private final Clock clock;
   /** Cancellation is checked every 16 candidates: cheap, and prompt even with slow text candidates. */
   private static final int CANCEL_CHECK_MASK = 15;
@@ -48,7 +56,22 @@ public final class ScoringEngine {
   public ScoringEngine(
       PrivacyPolicy policy, ProfileStore store, DecayPolicy decay, Taxonomy taxonomy, TopicAffinity affinity,
       TextClassifier classifier, ScoringConfig config, Clock clock, MeterRegistry registry) {
+    this(policy, ShadowPolicy.none(), AdNoise.off(), store, decay, taxonomy, affinity, classifier, config, clock,
+        registry);
+  }
+
+  /**
+   * @param shadow a candidate policy whose decisions are counted, never applied
+   * @param noise privacy noise on ads ({@link AdNoise#off()} by default)
+   */
+  public ScoringEngine(
+      PrivacyPolicy policy, ShadowPolicy shadow, AdNoise noise, ProfileStore store, DecayPolicy decay,
+      Taxonomy taxonomy, TopicAffinity affinity, TextClassifier classifier, ScoringConfig config, Clock clock,
+      MeterRegistry registry) {
     this.policy = policy;
+    this.shadow = shadow;
+    this.noise = noise;
+    this.summaries = new Summaries(taxonomy);
     this.store = store;
     this.decay = decay;
     this.taxonomy = taxonomy;
@@ -84,11 +107,13 @@ public final class ScoringEngine {
    * @throws CancellationException when cancelled before the ranking was complete
    */
   public ScoreResult score(ScoreRequest request, BooleanSupplier cancelled) {
-    boolean sensitiveContext = request.contextSensitive()
-        || (!request.contextText().isEmpty()
-            && !policy.sensitiveIn(classifier.classify(request.contextText())).isEmpty());
-    Decision decision = policy.request(request.country(), request.surface(), request.ageBand(), sensitiveContext);
-    ScoreResult result = decision.personalize() ? personalized(request, cancelled)
+    Classification context = request.contextText().isEmpty() ? Classification.EMPTY
+        : classifier.classify(request.contextText());
+    boolean sensitiveContext = request.contextSensitive() || !policy.sensitiveIn(context).isEmpty();
+    AgeBand age = policy.ageBand(request.ageBand(), request.ageYears(), request.country());
+    Decision decision = policy.request(request.country(), request.surface(), age, sensitiveContext);
+    shadow.candidate().ifPresent(candidate -> compareShadow(candidate, request, context, decision, age));
+    ScoreResult result = decision.personalize() ? personalized(request, age, cancelled)
         : nonPersonalized(request, decision);
     if (cancelled.getAsBoolean()) {
       afterCancel.increment();
@@ -97,7 +122,35 @@ public final class ScoringEngine {
     return result;
   }
 
-  private ScoreResult personalized(ScoreRequest request, BooleanSupplier cancelled) {
+  /**
+   * Counts what the shadow policy would have decided for the request and, inside a personalized
+   * mixed surface, for its ads.
+   */
+  private void compareShadow(
+      PrivacyPolicy candidate, ScoreRequest request, Classification context, Decision decision, AgeBand age) {
+    boolean sensitive = request.contextSensitive() || !candidate.sensitiveIn(context).isEmpty();
+    AgeBand shadowAge = candidate.ageBand(request.ageBand(), request.ageYears(), request.country());
+    Decision shadowDecision = candidate.request(request.country(), request.surface(), shadowAge, sensitive);
+    shadow.compare("score", decision, shadowDecision);
+    if (decision.personalize() && shadowDecision.personalize() && request.surface() != Surface.ADS
+        && request.candidates().stream().anyMatch(c -> c.kind() == ItemKind.AD)) {
+      shadow.compare("score_ads_in_feed", policy.item(ItemKind.AD, age), candidate.item(ItemKind.AD, shadowAge));
+    }
+  }
+
+  /** With {@code explain}, each returned item gets its summary sentence (after the cut to the limit). */
+  private List<ScoredItem> summarized(List<ScoredItem> ranked, ScoreRequest request, Profile profile, Instant now) {
+    if (!request.explain()) {
+      return ranked;
+    }
+    List<ScoredItem> items = new ArrayList<>(ranked.size());
+    for (ScoredItem item : ranked) {
+      items.add(item.withSummary(summaries.of(item, profile, request.app(), now)));
+    }
+    return items;
+  }
+
+  private ScoreResult personalized(ScoreRequest request, AgeBand age, BooleanSupplier cancelled) {
     Profile profile;
     try {
       profile = store.get(request.userId());
@@ -105,7 +158,8 @@ public final class ScoringEngine {
       return nonPersonalized(request, Decision.fallback(Reason.STORE_UNAVAILABLE));
     }
     Instant now = clock.instant();
-    InterestVector general = InterestVector.of(profile, now, decay, taxonomy, affinity, false);
+    Set<String> apps = request.allowedApps();
+    InterestVector general = InterestVector.of(profile, now, decay, taxonomy, affinity, false, apps, 0);
     if (general.isEmpty() && profile.suppressedUntilMillis().values().stream().noneMatch(u -> u > now.toEpochMilli())) {
       return nonPersonalized(request, Decision.fallback(Reason.NO_PROFILE));
     }
@@ -115,7 +169,8 @@ public final class ScoringEngine {
       @Override
       public InterestVector get() {
         if (built == null) {
-          built = InterestVector.of(profile, now, decay, taxonomy, affinity, true);
+          built = InterestVector.of(profile, now, decay, taxonomy, affinity, true, apps,
+              noise.topicFor(request.userId(), now));
         }
         return built;
       }
@@ -126,16 +181,17 @@ public final class ScoringEngine {
       if ((i & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
         throw new CancellationException("scoring cancelled after " + i + " candidates");
       }
-      items.add(scorer.score(candidates.get(i), request.surface(), request.ageBand(), general, ads, profile, now,
+      items.add(scorer.score(candidates.get(i), request.surface(), age, general, ads, profile, now,
           request.explain()));
     }
-    return new ScoreResult(rank(items, request.limit()), Decision.PERSONALIZE);
+    return new ScoreResult(summarized(rank(items, request.limit()), request, profile, now), Decision.PERSONALIZE);
   }
 
   private static ScoreResult nonPersonalized(ScoreRequest request, Decision decision) {
     List<ScoredItem> items = new ArrayList<>(request.candidates().size());
+    String summary = request.explain() ? Summaries.forReason(decision.reason()) : "";
     for (Candidate c : request.candidates()) {
-      items.add(new ScoredItem(c.itemId(), c.prior(), false, decision.reason(), List.of()));
+      items.add(new ScoredItem(c.itemId(), c.prior(), false, decision.reason(), List.of(), summary));
     }
     return new ScoreResult(rank(items, request.limit()), decision);
   }

@@ -12,6 +12,8 @@ import dev.chatsignal.ingest.IngestConfig;
 import dev.chatsignal.ingest.InteractionIngestor;
 import dev.chatsignal.metrics.PrometheusConventions;
 import dev.chatsignal.policy.PrivacyPolicy;
+import dev.chatsignal.policy.ShadowPolicy;
+import dev.chatsignal.scoring.AdNoise;
 import dev.chatsignal.scoring.ScoringConfig;
 import dev.chatsignal.scoring.ScoringEngine;
 import dev.chatsignal.store.DecayPolicy;
@@ -176,6 +178,9 @@ public final class Main {
         : new LexiconClassifier(taxonomy);
     TopicAffinity affinity = TopicAffinity.loadDefault(taxonomy);
     PrivacyPolicy policy = new PrivacyPolicy(config.policy());
+    ShadowPolicy shadow = config.shadowPolicy()
+        .map(candidate -> ShadowPolicy.of(policy, new PrivacyPolicy(candidate), registry))
+        .orElse(ShadowPolicy.none());
     DecayPolicy decay = DecayPolicy.defaults();
     IngestConfig ingestConfig = new IngestConfig(IngestConfig.defaults().sourceWeights(),
         IngestConfig.defaults().minChatConfidence(), IngestConfig.defaults().suppression(),
@@ -189,9 +194,10 @@ public final class Main {
     ProfileStore store = new ProfileStore(repository(config, decay, ingestConfig.maxTopics()),
         config.cacheMaxBytes(), config.cacheTtl(), ticker, registry);
     InteractionIngestor ingestor =
-        new InteractionIngestor(policy, classifier, taxonomy, store, ingestConfig, clock, registry);
-    ScoringEngine engine = new ScoringEngine(policy, store, decay, taxonomy, affinity, classifier,
-        ScoringConfig.defaults(), clock, registry);
+        new InteractionIngestor(policy, shadow, classifier, taxonomy, store, ingestConfig, clock, registry);
+    ScoringEngine engine = new ScoringEngine(policy, shadow,
+        AdNoise.of(config.adNoiseProbability(), config.adNoiseKey(), taxonomy), store, decay, taxonomy, affinity,
+        classifier, ScoringConfig.defaults(), clock, registry);
 
     ServerServiceDefinition profiles = new ProfileGrpcService(store, decay, taxonomy, limits, clock).bindService();
     if (config.adminToken().isPresent()) {
@@ -222,7 +228,10 @@ public final class Main {
     List<String> names = List.of(InteractionServiceGrpc.SERVICE_NAME, ScoringServiceGrpc.SERVICE_NAME,
         ProfileServiceGrpc.SERVICE_NAME, TopicServiceGrpc.SERVICE_NAME);
     String description = "store=" + store.describe() + " taxonomy=" + taxonomy.version() + " ("
-        + taxonomy.size() + " topics) policy=" + policy.version() + " classifier=" + versions.classifier()
+        + taxonomy.size() + " topics) policy=" + policy.version()
+        + shadow.candidate().map(c -> " shadow-policy=" + c.version()).orElse("")
+        + (config.adNoiseProbability() > 0 ? " ad-noise=" + config.adNoiseProbability() : "")
+        + " classifier=" + versions.classifier()
         + (config.adminToken().isPresent() ? " admin-token=on" : "")
         + (config.tlsCert().isPresent() ? (config.tlsClientCa().isPresent() ? " tls=mtls" : " tls=on") : "");
     StoreHealth storeHealth = new StoreHealth(store, health,

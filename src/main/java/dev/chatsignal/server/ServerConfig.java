@@ -1,5 +1,6 @@
 package dev.chatsignal.server;
 
+import dev.chatsignal.policy.AgeOfMajority;
 import dev.chatsignal.policy.PolicyConfig;
 import dev.chatsignal.topics.SensitiveCategory;
 import java.nio.file.Path;
@@ -71,6 +72,8 @@ record ServerConfig(Map<Setting, String> values) {
     store();
     cacheMaxBytes();
     policy();
+    shadowPolicy();
+    adNoiseProbability();
     drain();
     for (Setting s : EnumSet.of(Setting.MAX_CANDIDATES, Setting.MAX_INTERACTIONS, Setting.MAX_TEXT_CHARS,
         Setting.PROFILE_TOP_K, Setting.MAX_MESSAGE_BYTES, Setting.MAX_DEADLINE_MS, Setting.MAX_CALLS_PER_CONNECTION,
@@ -220,28 +223,93 @@ record ServerConfig(Map<Setting, String> values) {
 
   PolicyConfig policy() {
     PolicyConfig defaults = PolicyConfig.defaults();
-    Set<String> regions = defaults.excludedRegions();
-    if (!raw(Setting.EXCLUDED_REGIONS).isEmpty()) {
+    return policy(raw(Setting.POLICY_VERSION), defaults.excludedRegions(), Setting.EXCLUDED_REGIONS,
+        Setting.EFFECTIVE_DATE, raw(Setting.EFFECTIVE_DATE), Setting.SENSITIVE_CATEGORIES,
+        EnumSet.allOf(SensitiveCategory.class), Setting.AGE_OF_MAJORITY, raw(Setting.AGE_OF_MAJORITY));
+  }
+
+  /** The candidate policy to run in shadow: the enforced one with the SHADOW_* settings that are set. */
+  Optional<PolicyConfig> shadowPolicy() {
+    if (raw(Setting.SHADOW_POLICY_VERSION).isEmpty()) {
+      return Optional.empty();
+    }
+    PolicyConfig enforced = policy();
+    if (raw(Setting.SHADOW_POLICY_VERSION).equals(enforced.version())) {
+      throw new ConfigException(Setting.SHADOW_POLICY_VERSION.env() + ": '" + raw(Setting.SHADOW_POLICY_VERSION)
+          + "' (expected: different from " + Setting.POLICY_VERSION.env() + ")");
+    }
+    String date = optional(Setting.SHADOW_EFFECTIVE_DATE).orElse(raw(Setting.EFFECTIVE_DATE));
+    String ages = optional(Setting.SHADOW_AGE_OF_MAJORITY).orElse(raw(Setting.AGE_OF_MAJORITY));
+    return Optional.of(policy(raw(Setting.SHADOW_POLICY_VERSION), enforced.excludedRegions(),
+        Setting.SHADOW_EXCLUDED_REGIONS, Setting.SHADOW_EFFECTIVE_DATE, date, Setting.SHADOW_SENSITIVE_CATEGORIES,
+        enforced.sensitiveCategories(), Setting.SHADOW_AGE_OF_MAJORITY, ages));
+  }
+
+  private PolicyConfig policy(String version, Set<String> baseRegions, Setting regionSetting, Setting dateSetting,
+      String date, Setting categorySetting, Set<SensitiveCategory> baseCategories, Setting ageSetting, String ages) {
+    Set<String> regions = baseRegions;
+    if (!raw(regionSetting).isEmpty()) {
       regions = new LinkedHashSet<>();
-      for (String code : raw(Setting.EXCLUDED_REGIONS).split(",")) {
+      for (String code : raw(regionSetting).split(",")) {
         regions.add(code.strip().toUpperCase(Locale.ROOT));
       }
     }
     Instant effective;
     try {
-      effective = Instant.parse(raw(Setting.EFFECTIVE_DATE));
+      effective = Instant.parse(date);
     } catch (DateTimeParseException e) {
-      throw new ConfigException(Setting.EFFECTIVE_DATE.env() + ": '" + raw(Setting.EFFECTIVE_DATE)
+      throw new ConfigException(dateSetting.env() + ": '" + date
           + "' (expected: an ISO-8601 instant such as 2025-12-16T00:00:00Z)");
     }
-    try {
-      PolicyConfig config = new PolicyConfig(raw(Setting.POLICY_VERSION), regions, defaults.regionAliases(),
-          effective, EnumSet.allOf(SensitiveCategory.class));
-      new dev.chatsignal.policy.RegionPolicy(config.excludedRegions(), config.regionAliases());
-      return config;
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("policy: " + e.getMessage());
+    Set<SensitiveCategory> categories = baseCategories;
+    if (!raw(categorySetting).isEmpty()) {
+      categories = EnumSet.noneOf(SensitiveCategory.class);
+      for (String name : raw(categorySetting).split(",")) {
+        String tag = name.strip().toLowerCase(Locale.ROOT);
+        categories.add(Arrays.stream(SensitiveCategory.values()).filter(c -> c.tag().equals(tag)).findFirst()
+            .orElseThrow(() -> new ConfigException(categorySetting.env() + ": '" + tag + "' (expected: one of "
+                + Arrays.stream(SensitiveCategory.values()).map(SensitiveCategory::tag).toList() + ")")));
+      }
     }
+    AgeOfMajority ageOfMajority;
+    try {
+      ageOfMajority = AgeOfMajority.parse(ages);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ageSetting.env() + ": " + e.getMessage());
+    }
+    try {
+      new dev.chatsignal.policy.RegionPolicy(regions, PolicyConfig.defaults().regionAliases());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(regionSetting.env() + ": " + e.getMessage());
+    }
+    try {
+      return new PolicyConfig(version, regions, PolicyConfig.defaults().regionAliases(), effective, categories,
+          ageOfMajority);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("policy " + version + ": " + e.getMessage());
+    }
+  }
+
+  /** Privacy-noise settings for ads: the probability, and the key when it is above 0. */
+  double adNoiseProbability() {
+    try {
+      double p = Double.parseDouble(raw(Setting.AD_NOISE_PROBABILITY));
+      if (!(p >= 0 && p <= 1)) {
+        throw new NumberFormatException();
+      }
+      if (p > 0 && raw(Setting.AD_NOISE_KEY).length() < 16) {
+        throw new ConfigException(Setting.AD_NOISE_KEY.env() + ": " + raw(Setting.AD_NOISE_KEY).length()
+            + " characters (expected: at least 16 when " + Setting.AD_NOISE_PROBABILITY.env() + " > 0)");
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(Setting.AD_NOISE_PROBABILITY.env() + ": '" + raw(Setting.AD_NOISE_PROBABILITY)
+          + "' (expected: a probability 0..1)");
+    }
+  }
+
+  byte[] adNoiseKey() {
+    return raw(Setting.AD_NOISE_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private int port(Setting s) {

@@ -43,7 +43,22 @@ enum Setting {
   DRAIN_SECONDS("20", "on SIGTERM, how long in-flight calls may take before they are cancelled"),
   EXCLUDED_REGIONS("", "comma-separated ISO codes replacing the default excluded regions (EU/EEA, GB, KR)"),
   EFFECTIVE_DATE("2025-12-16T00:00:00Z", "chats before this instant are never used"),
-  POLICY_VERSION("policy-2025-12-16.1", "policy version stamped on every response");
+  POLICY_VERSION("policy-2025-12-16.1", "policy version stamped on every response"),
+  AGE_OF_MAJORITY(dev.chatsignal.policy.AgeOfMajority.DEFAULT_TABLE, "age below which a user with a known"
+      + " age_years is a minor for ads, by country: CODE=age entries, * for the rest (docs/policy.md cites each)"),
+  SENSITIVE_CATEGORIES("", "comma-separated sensitive categories that withhold a chat and make a context sensitive"
+      + " (health, religion_or_belief, political_opinion, sex_life_or_orientation, racial_or_ethnic_origin,"
+      + " trade_union_membership, biometric, genetic); unset = all eight"),
+  SHADOW_POLICY_VERSION("", "when set, a candidate policy with this version runs in shadow: responses keep the"
+      + " enforced policy, chatsignal_shadow_* metrics count where the candidate would differ"),
+  SHADOW_EXCLUDED_REGIONS("", "the candidate's excluded regions (unset: the enforced ones)"),
+  SHADOW_EFFECTIVE_DATE("", "the candidate's effective date (unset: the enforced one)"),
+  SHADOW_SENSITIVE_CATEGORIES("", "the candidate's sensitive categories (unset: the enforced ones)"),
+  SHADOW_AGE_OF_MAJORITY("", "the candidate's age-of-majority table (unset: the enforced one)"),
+  AD_NOISE_PROBABILITY("0", "privacy noise on ads: probability that a user's top ad topic is replaced by a random"
+      + " non-sensitive topic for the week (0 = off; the Topics API uses 0.05)"),
+  AD_NOISE_KEY("", "secret (at least 16 characters, the same on every replica) that keys the weekly noise draw;"
+      + " required when AD_NOISE_PROBABILITY > 0");
 
   private final String defaultValue;
   private final String help;

@@ -77,11 +77,12 @@ public final class LocalProfileRepository implements ProfileRepository {
   }
 
   @Override
-  public Erasure erase(String userId, ErasureScope scope) {
+  public Erasure erase(String userId, ErasureScope scope, Optional<String> app) {
     List<ReentrantLock> held = lock(List.of(userId));
     try {
       Profile current = store.load(userId).orElse(Profile.EMPTY);
-      Profile next = scope == ErasureScope.ALL ? Profile.EMPTY : current.withoutSource(SignalSource.CHAT);
+      Profile next = scope == ErasureScope.ALL && app.isEmpty() ? Profile.EMPTY
+          : current.without(e -> scope.covers(e, app));
       if (!next.equals(current)) {
         store.commitSynced(List.of(new UserWrite(userId, next, List.of())));
       }

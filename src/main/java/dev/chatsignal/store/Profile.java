@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * A user's interest profile: topic weights by source, plus suppressed topics. Immutable; every
+ * A user's interest profile: topic weights by source and app, plus suppressed topics (which hold in
+ * every app). Immutable; every
  * change returns a new profile, so a cached instance can be read by many threads at once.
  *
  * <p>Weights are stored as of their last update and decayed on read ({@link DecayPolicy}); the
@@ -48,26 +50,27 @@ public final class Profile {
   }
 
   /**
-   * Adds {@code amount} to the (topic, source) weight as of {@code at}. Out-of-order events are
+   * Adds {@code amount} to the (topic, source, app) weight as of {@code at}. Out-of-order events are
    * decayed to the entry's own time, so the result does not depend on arrival order.
    */
-  public Profile reinforce(int topicId, SignalSource source, double amount, Instant at, DecayPolicy decay) {
+  public Profile reinforce(
+      int topicId, SignalSource source, String app, double amount, Instant at, DecayPolicy decay) {
     long atMillis = at.toEpochMilli();
     List<ProfileEntry> next = new ArrayList<>(entries.size() + 1);
     boolean merged = false;
     for (ProfileEntry e : entries) {
-      if (e.topicId() == topicId && e.source() == source) {
+      if (e.topicId() == topicId && e.source() == source && e.app().equals(app)) {
         long time = Math.max(atMillis, e.updatedAtMillis());
         double weight = decay.decay(e.weight(), source, time - e.updatedAtMillis())
             + decay.decay(amount, source, time - atMillis);
-        next.add(new ProfileEntry(topicId, source, weight, time));
+        next.add(new ProfileEntry(topicId, source, app, weight, time));
         merged = true;
       } else {
         next.add(e);
       }
     }
     if (!merged) {
-      next.add(new ProfileEntry(topicId, source, amount, atMillis));
+      next.add(new ProfileEntry(topicId, source, app, amount, atMillis));
     }
     return new Profile(next, suppressedUntilMillis);
   }
@@ -79,11 +82,11 @@ public final class Profile {
     return new Profile(entries, next);
   }
 
-  /** This profile without the entries of {@code source}. */
-  public Profile withoutSource(SignalSource source) {
+  /** This profile without the entries that {@code doomed} accepts; suppressions stay. */
+  public Profile without(Predicate<ProfileEntry> doomed) {
     List<ProfileEntry> next = new ArrayList<>(entries.size());
     for (ProfileEntry e : entries) {
-      if (e.source() != source) {
+      if (!doomed.test(e)) {
         next.add(e);
       }
     }
@@ -92,7 +95,7 @@ public final class Profile {
 
   /**
    * Drops expired suppressions, negligible entries, and every topic beyond the strongest
-   * {@code maxTopics} (by decayed weight summed over sources, at {@code now}).
+   * {@code maxTopics} (by decayed weight summed over sources and apps, at {@code now}).
    */
   public Profile compact(int maxTopics, Instant now, DecayPolicy decay) {
     Map<Integer, Double> totals = new TreeMap<>();
@@ -123,7 +126,7 @@ public final class Profile {
 
   /** Approximate heap footprint in bytes, for the cache weigher. */
   public int estimatedBytes() {
-    return 64 + entries.size() * 48 + suppressedUntilMillis.size() * 64;
+    return 64 + entries.size() * 56 + suppressedUntilMillis.size() * 64;
   }
 
   @Override

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The persisted form of a {@link Profile}: a version byte, then entries (topic id, source code,
- * weight, update time) and suppressions (topic id, end time). About 21 bytes per entry. It carries
- * only derived topic weights: no text, no item ids.
+ * The persisted form of a {@link Profile}: a version byte, then entries (topic id, source code, app,
+ * weight, update time) and suppressions (topic id, end time). About 23 bytes per entry of the default
+ * app (written as an empty name). It carries only derived topic weights: no text, no item ids.
+ * Version 1 records (before apps) are read as the default app's.
  */
 public final class ProfileCodec {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int VERSION_BEFORE_APPS = 1;
 
   private ProfileCodec() {}
 
@@ -29,6 +31,7 @@ public final class ProfileCodec {
       for (ProfileEntry e : profile.entries()) {
         out.writeInt(e.topicId());
         out.writeByte(e.source().code());
+        out.writeUTF(e.app().equals(Apps.DEFAULT) ? "" : e.app());
         out.writeDouble(e.weight());
         out.writeLong(e.updatedAtMillis());
       }
@@ -47,7 +50,7 @@ public final class ProfileCodec {
   public static Profile decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_BEFORE_APPS) {
         throw new IllegalArgumentException("profile version: " + version + " (expected: " + VERSION + ")");
       }
       int n = in.readUnsignedShort();
@@ -55,7 +58,8 @@ public final class ProfileCodec {
       for (int i = 0; i < n; i++) {
         int topic = in.readInt();
         SignalSource source = SignalSource.ofCode(in.readUnsignedByte());
-        entries.add(new ProfileEntry(topic, source, in.readDouble(), in.readLong()));
+        String app = version == VERSION_BEFORE_APPS ? "" : in.readUTF();
+        entries.add(new ProfileEntry(topic, source, app.isEmpty() ? Apps.DEFAULT : app, in.readDouble(), in.readLong()));
       }
       int s = in.readUnsignedShort();
       Map<Integer, Long> suppressed = new HashMap<>();

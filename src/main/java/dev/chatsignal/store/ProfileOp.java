@@ -16,8 +16,19 @@ public record ProfileOp(String interactionId, List<Reinforcement> reinforcements
     suppressions = List.copyOf(suppressions);
   }
 
-  /** Adds {@code amount} to (topic, source) as of {@code atMillis}. */
-  public record Reinforcement(int topicId, SignalSource source, double amount, long atMillis) {}
+  /** Adds {@code amount} to (topic, source, app) as of {@code atMillis}. */
+  public record Reinforcement(int topicId, SignalSource source, String app, double amount, long atMillis) {
+    public Reinforcement {
+      if (!Apps.isValid(app)) {
+        throw new IllegalArgumentException("app: '" + app + "' (expected: " + Apps.RULE + ")");
+      }
+    }
+
+    /** A reinforcement in the default app. */
+    public Reinforcement(int topicId, SignalSource source, double amount, long atMillis) {
+      this(topicId, source, Apps.DEFAULT, amount, atMillis);
+    }
+  }
 
   /** Suppresses a topic until {@code untilMillis} (a later existing suppression wins). */
   public record Suppression(int topicId, long untilMillis) {}
@@ -26,7 +37,7 @@ public record ProfileOp(String interactionId, List<Reinforcement> reinforcements
   public Profile applyTo(Profile profile, DecayPolicy decay) {
     Profile next = profile;
     for (Reinforcement r : reinforcements) {
-      next = next.reinforce(r.topicId(), r.source(), r.amount(), java.time.Instant.ofEpochMilli(r.atMillis()), decay);
+      next = next.reinforce(r.topicId(), r.source(), r.app(), r.amount(), java.time.Instant.ofEpochMilli(r.atMillis()), decay);
     }
     for (Suppression s : suppressions) {
       next = next.suppress(s.topicId(), java.time.Instant.ofEpochMilli(s.untilMillis()));

@@ -29,11 +29,13 @@ public interface ProfileRepository extends AutoCloseable {
   List<List<Boolean>> apply(List<UserOps> batch, Instant now);
 
   /**
-   * Erases all of a profile or its chat-derived part. Interaction ids stay remembered.
+   * Erases all of a profile or its chat-derived part, in every app or in one. Interaction ids stay
+   * remembered; suppressions go only with a whole-profile erasure (scope ALL, every app).
    *
+   * @param app only this app's entries, or empty for every app
    * @throws StoreException when the backend fails
    */
-  Erasure erase(String userId, ErasureScope scope);
+  Erasure erase(String userId, ErasureScope scope, Optional<String> app);
 
   /**
    * Registers a listener for user ids whose profile another replica changed. Stores that only this

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -108,12 +109,14 @@ public final class ProfileStore implements AutoCloseable {
   }
 
   /**
-   * Erases the user's profile (all of it, or its chat-derived part) from the store and this cache
-   * before it returns; other replicas drop theirs on the invalidation message.
+   * Erases the user's profile (all of it, or its chat-derived part; in every app or in one) from the
+   * store and this cache before it returns; other replicas drop theirs on the invalidation message.
+   *
+   * @param app only this app's entries, or empty for every app
    */
-  public Erasure erase(String userId, ErasureScope scope) {
+  public Erasure erase(String userId, ErasureScope scope, Optional<String> app) {
     try {
-      return repository.erase(userId, scope);
+      return repository.erase(userId, scope, app);
     } catch (StoreException e) {
       errors.get("erase").increment();
       throw e;

@@ -37,7 +37,7 @@ class ServerConfigTest {
     assertMessage(Map.of("CHATSIGNAL_GRPC_PORT", "http"), "CHATSIGNAL_GRPC_PORT: 'http' (expected: a port 0..65535)");
     assertMessage(Map.of("CHATSIGNAL_STORE", "mongo"), "CHATSIGNAL_STORE: 'mongo' (expected: rocksdb, redis or memory)");
     assertMessage(Map.of("CHATSIGNAL_TLS_CERT", "/c.pem"), "CHATSIGNAL_TLS_CERT and CHATSIGNAL_TLS_KEY must be set together");
-    assertMessage(Map.of("CHATSIGNAL_EXCLUDED_REGIONS", "DE,QQ"), "policy: excluded region: QQ");
+    assertMessage(Map.of("CHATSIGNAL_EXCLUDED_REGIONS", "DE,QQ"), "CHATSIGNAL_EXCLUDED_REGIONS: excluded region: QQ");
     assertMessage(Map.of("CHATSIGNAL_EFFECTIVE_DATE", "yesterday"), "CHATSIGNAL_EFFECTIVE_DATE: 'yesterday'");
     ConfigException flag = assertThrows(ConfigException.class,
         () -> ServerConfig.from(Map.of(), new String[] {"--no-such-flag=1"}));

@@ -25,7 +25,7 @@ abstract class LocalStoreContract {
   }
 
   static Profile hiking(double weight) {
-    return Profile.EMPTY.reinforce(472, SignalSource.CHAT, weight, T, DecayPolicy.defaults());
+    return Profile.EMPTY.reinforce(472, SignalSource.CHAT, Apps.DEFAULT, weight, T, DecayPolicy.defaults());
   }
 
   @Test
@@ -66,7 +66,7 @@ abstract class LocalStoreContract {
   @Test
   void suppressionsAndSources_roundTrip() {
     repository = open();
-    Profile p = hiking(0.5).reinforce(611, SignalSource.FOLLOW, 0.3, T, DecayPolicy.defaults())
+    Profile p = hiking(0.5).reinforce(611, SignalSource.FOLLOW, Apps.DEFAULT, 0.3, T, DecayPolicy.defaults())
         .suppress(247, T.plusSeconds(60));
     repository.commit(List.of(new UserWrite("u1", p, List.of())));
     Profile back = repository.load("u1").orElseThrow();

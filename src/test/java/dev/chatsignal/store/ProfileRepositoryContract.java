@@ -140,10 +140,10 @@ abstract class ProfileRepositoryContract {
     String u = user("u");
     repository.apply(List.of(new UserOps(u, List.of(reinforce("c", 472, SignalSource.CHAT, 1, T),
         reinforce("f", 611, SignalSource.FOLLOW, 1, T)))), T);
-    assertEquals(new Erasure(1, false), repository.erase(u, ErasureScope.CHAT_ONLY));
+    assertEquals(new Erasure(1, false), repository.erase(u, ErasureScope.CHAT_ONLY, java.util.Optional.empty()));
     Profile p = repository.load(u).orElseThrow();
     assertEquals(List.of(SignalSource.FOLLOW), p.entries().stream().map(ProfileEntry::source).toList());
-    assertEquals(new Erasure(1, true), repository.erase(u, ErasureScope.ALL));
+    assertEquals(new Erasure(1, true), repository.erase(u, ErasureScope.ALL, java.util.Optional.empty()));
     assertTrue(repository.load(u).isEmpty());
     assertEquals(List.of(List.of(false)), repository.apply(
         List.of(new UserOps(u, List.of(reinforce("c", 472, SignalSource.CHAT, 1, T)))), T),

@@ -64,7 +64,7 @@ class ProfileStoreTest {
     ProfileStore store = store(1 << 20, Duration.ZERO);
     store.apply(List.of(new UserOps("u1", List.of(hiking("i1")))), T);
     store.get("u1");
-    assertEquals(new Erasure(1, true), store.erase("u1", ErasureScope.ALL));
+    assertEquals(new Erasure(1, true), store.erase("u1", ErasureScope.ALL, java.util.Optional.empty()));
     assertTrue(local.memory.load("u1").isEmpty());
     assertSame(Profile.EMPTY, store.get("u1"));
   }

@@ -14,8 +14,8 @@ class ProfileTest {
 
   @Test
   void weight_halvesEveryHalfLife_perSource() {
-    Profile p = Profile.EMPTY.reinforce(1, SignalSource.CHAT, 1.0, T, decay)
-        .reinforce(2, SignalSource.FOLLOW, 1.0, T, decay);
+    Profile p = Profile.EMPTY.reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 1.0, T, decay)
+        .reinforce(2, SignalSource.FOLLOW, Apps.DEFAULT, 1.0, T, decay);
     Instant later = T.plus(Duration.ofDays(14));
     assertEquals(0.5, decay.weightAt(p.entries().get(0), later), 1e-9);
     assertEquals(Math.pow(0.5, 14.0 / 180), decay.weightAt(p.entries().get(1), later), 1e-9);
@@ -24,10 +24,10 @@ class ProfileTest {
   @Test
   void reinforce_isIndependentOfArrivalOrder() {
     Instant t2 = T.plus(Duration.ofDays(3));
-    Profile inOrder = Profile.EMPTY.reinforce(1, SignalSource.CHAT, 0.4, T, decay)
-        .reinforce(1, SignalSource.CHAT, 0.6, t2, decay);
-    Profile reversed = Profile.EMPTY.reinforce(1, SignalSource.CHAT, 0.6, t2, decay)
-        .reinforce(1, SignalSource.CHAT, 0.4, T, decay);
+    Profile inOrder = Profile.EMPTY.reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 0.4, T, decay)
+        .reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 0.6, t2, decay);
+    Profile reversed = Profile.EMPTY.reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 0.6, t2, decay)
+        .reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 0.4, T, decay);
     assertEquals(decay.weightAt(inOrder.entries().get(0), t2), decay.weightAt(reversed.entries().get(0), t2), 1e-12);
   }
 
@@ -35,7 +35,7 @@ class ProfileTest {
   void compact_keepsTheStrongestTopK() {
     Profile p = Profile.EMPTY;
     for (int topic = 1; topic <= 10; topic++) {
-      p = p.reinforce(topic, SignalSource.LIKE, topic / 10.0, T, decay);
+      p = p.reinforce(topic, SignalSource.LIKE, Apps.DEFAULT, topic / 10.0, T, decay);
     }
     Profile top3 = p.compact(3, T, decay);
     assertEquals(3, top3.entries().size());
@@ -44,7 +44,7 @@ class ProfileTest {
 
   @Test
   void compact_dropsExpiredSuppressionsAndNegligibleWeights() {
-    Profile p = Profile.EMPTY.reinforce(1, SignalSource.WATCH, 0.01, T, decay).suppress(2, T.plusSeconds(10));
+    Profile p = Profile.EMPTY.reinforce(1, SignalSource.WATCH, Apps.DEFAULT, 0.01, T, decay).suppress(2, T.plusSeconds(10));
     Profile later = p.compact(64, T.plus(Duration.ofDays(365)), decay);
     assertTrue(later.isEmpty());
   }
@@ -57,17 +57,17 @@ class ProfileTest {
   }
 
   @Test
-  void withoutSource_removesOnlyThatSource() {
-    Profile p = Profile.EMPTY.reinforce(1, SignalSource.CHAT, 1, T, decay)
-        .reinforce(1, SignalSource.LIKE, 1, T, decay);
-    Profile left = p.withoutSource(SignalSource.CHAT);
+  void without_removesOnlyTheMatchingEntries() {
+    Profile p = Profile.EMPTY.reinforce(1, SignalSource.CHAT, Apps.DEFAULT, 1, T, decay)
+        .reinforce(1, SignalSource.LIKE, Apps.DEFAULT, 1, T, decay);
+    Profile left = p.without(e -> e.source() == SignalSource.CHAT);
     assertEquals(1, left.entries().size());
     assertEquals(SignalSource.LIKE, left.entries().get(0).source());
   }
 
   @Test
   void codec_roundTripsAndRejectsForeignBytes() {
-    Profile p = Profile.EMPTY.reinforce(472, SignalSource.CHAT, 0.8, T, decay).suppress(9, T);
+    Profile p = Profile.EMPTY.reinforce(472, SignalSource.CHAT, Apps.DEFAULT, 0.8, T, decay).suppress(9, T);
     assertEquals(p, ProfileCodec.decode(ProfileCodec.encode(p)));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ProfileCodec.decode(new byte[] {9, 0, 0}));

@@ -50,7 +50,7 @@ class RedisRepositoryTest extends ProfileRepositoryContract {
     writer.subscribeInvalidations(own::add);
     String u = user("u");
     writer.apply(List.of(new UserOps(u, List.of(reinforce("i", 472, SignalSource.CHAT, 1, T)))), T);
-    writer.erase(u, ErasureScope.ALL);
+    writer.erase(u, ErasureScope.ALL, java.util.Optional.empty());
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (invalidated.size() < 2 && System.nanoTime() < deadline) {
       Thread.sleep(5); // waiting for an asynchronous pub/sub delivery, bounded

@@ -117,6 +117,7 @@ public final class RedisProfileRepository implements ProfileRepository {
           args.add(Integer.toString(r.source().code()));
           args.add(Double.toString(r.amount()));
           args.add(Long.toString(r.atMillis()));
+          args.add(r.app());
         }
         for (ProfileOp.Suppression s : op.suppressions()) {
           args.add(Integer.toString(s.topicId()));
@@ -135,8 +136,9 @@ public final class RedisProfileRepository implements ProfileRepository {
   }
 
   @Override
-  public Erasure erase(String userId, ErasureScope scope) {
-    List<Object> result = erase.run(List.of(profileKey(userId)), List.of(scope == ErasureScope.ALL ? "all" : "chat"));
+  public Erasure erase(String userId, ErasureScope scope, Optional<String> app) {
+    List<Object> result = erase.run(List.of(profileKey(userId)),
+        List.of(scope == ErasureScope.ALL ? "all" : "chat", app.orElse("")));
     publishInvalidation(userId);
     return new Erasure(((Long) result.get(0)).intValue(), ((Long) result.get(1)) == 1L);
   }
