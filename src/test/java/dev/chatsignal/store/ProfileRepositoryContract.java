@@ -150,6 +150,61 @@ abstract class ProfileRepositoryContract {
         "a retry after erasure cannot restore erased data");
   }
 
+  static ProfileOp inApp(String id, int topic, SignalSource source, String app, double amount, Instant at) {
+    return new ProfileOp(id, List.of(new ProfileOp.Reinforcement(topic, source, app, amount, at.toEpochMilli())),
+        List.of());
+  }
+
+  @Test
+  void signalsOfDifferentApps_areSeparateEntries_andAreErasedPerApp() {
+    ProfileRepository repository = open();
+    String u = user("apps");
+    repository.apply(List.of(new UserOps(u, List.of(
+        inApp("m1", 472, SignalSource.CHAT, "messenger", 1, T),
+        inApp("m2", 472, SignalSource.CHAT, "messenger", 0.5, T),
+        inApp("i1", 472, SignalSource.CHAT, "instagram", 0.25, T),
+        inApp("d1", 472, SignalSource.CHAT, Apps.DEFAULT, 0.125, T),
+        inApp("i2", 611, SignalSource.FOLLOW, "instagram", 1, T)))), T);
+    Profile p = repository.load(u).orElseThrow();
+    assertEquals(4, p.entries().size(), "one entry per (topic, source, app)");
+    assertEquals(1.5, appWeight(p, 472, "messenger"), 1e-9);
+    assertEquals(0.25, appWeight(p, 472, "instagram"), 1e-9);
+    assertEquals(0.125, appWeight(p, 472, Apps.DEFAULT), 1e-9);
+
+    assertEquals(new Erasure(1, false),
+        repository.erase(u, ErasureScope.CHAT_ONLY, java.util.Optional.of("instagram")));
+    assertEquals(Map.of("messenger", 1L, Apps.DEFAULT, 1L, "instagram", 1L), appsOf(repository.load(u).orElseThrow()),
+        "instagram's chat is gone, its follow stays");
+    assertEquals(new Erasure(1, false), repository.erase(u, ErasureScope.ALL, java.util.Optional.of(Apps.DEFAULT)));
+    assertEquals(new Erasure(2, true), repository.erase(u, ErasureScope.ALL, java.util.Optional.empty()));
+  }
+
+  @Test
+  void appsShareTheTopicBudget_keptByTheirSummedWeight() {
+    ProfileRepository repository = open();
+    String u = user("budget");
+    List<ProfileOp> ops = new ArrayList<>();
+    for (int topic = 1; topic <= MAX_TOPICS + 1; topic++) {
+      ops.add(inApp("a" + topic, topic, SignalSource.LIKE, "a", 0.1 * topic, T));
+    }
+    ops.add(inApp("b1", 1, SignalSource.LIKE, "b", 1, T)); // topic 1 becomes the strongest across apps
+    repository.apply(List.of(new UserOps(u, ops)), T);
+    Profile p = repository.load(u).orElseThrow();
+    assertTrue(p.entries().stream().anyMatch(e -> e.topicId() == 1 && e.app().equals("a")),
+        "topic 1 is kept in both apps because its total over apps is the largest");
+    assertTrue(p.entries().stream().noneMatch(e -> e.topicId() == 2), "the weakest topic is dropped");
+  }
+
+  private static double appWeight(Profile p, int topic, String app) {
+    return p.entries().stream().filter(e -> e.topicId() == topic && e.app().equals(app))
+        .mapToDouble(e -> DECAY.weightAt(e, T)).sum();
+  }
+
+  private static Map<String, Long> appsOf(Profile p) {
+    return p.entries().stream().collect(java.util.stream.Collectors.groupingBy(ProfileEntry::app,
+        java.util.stream.Collectors.counting()));
+  }
+
   @Test
   void usersWithSharedPrefixes_doNotCollide() {
     ProfileRepository repository = open();

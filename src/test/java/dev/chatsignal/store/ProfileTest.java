@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProfileTest {
@@ -71,5 +72,25 @@ class ProfileTest {
     assertEquals(p, ProfileCodec.decode(ProfileCodec.encode(p)));
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> ProfileCodec.decode(new byte[] {9, 0, 0}));
+  }
+
+  @Test
+  void codec_keepsApps_andReadsRecordsWrittenBeforeApps_asTheDefaultApp() throws Exception {
+    Profile p = Profile.EMPTY.reinforce(472, SignalSource.CHAT, "messenger", 0.8, T, decay)
+        .reinforce(472, SignalSource.CHAT, Apps.DEFAULT, 0.4, T, decay);
+    assertEquals(p, ProfileCodec.decode(ProfileCodec.encode(p)));
+
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.DataOutputStream v1 = new java.io.DataOutputStream(bytes)) {
+      v1.writeByte(1);
+      v1.writeShort(1);
+      v1.writeInt(472);
+      v1.writeByte(SignalSource.LIKE.code());
+      v1.writeDouble(0.7);
+      v1.writeLong(T.toEpochMilli());
+      v1.writeShort(0);
+    }
+    assertEquals(List.of(new ProfileEntry(472, SignalSource.LIKE, Apps.DEFAULT, 0.7, T.toEpochMilli())),
+        ProfileCodec.decode(bytes.toByteArray()).entries());
   }
 }

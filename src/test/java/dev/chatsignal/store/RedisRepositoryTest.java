@@ -83,6 +83,24 @@ class RedisRepositoryTest extends ProfileRepositoryContract {
   }
 
   @Test
+  void hashesWrittenBeforeApps_readAsTheDefaultApp_andTakeNewAppsBesideThem() {
+    String u = user("v1");
+    long landmark = java.time.Instant.parse("2025-12-16T00:00:00Z").toEpochMilli();
+    io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.uri());
+    try (var connection = client.connect()) {
+      // the v1 layout: g:<topic>:<src> and t:<topic>:<src>, no app suffix
+      connection.sync().hset("cs:{" + u + "}:p", java.util.Map.of("g:472:1", "0.5", "t:472:1", Long.toString(landmark)));
+    } finally {
+      client.shutdown();
+    }
+    ProfileRepository repository = open();
+    repository.apply(List.of(new UserOps(u, List.of(inApp("i", 472, SignalSource.CHAT, "instagram", 1, T)))), T);
+    Profile p = repository.load(u).orElseThrow();
+    assertEquals(List.of(Apps.DEFAULT, "instagram"), p.entries().stream().map(ProfileEntry::app).toList());
+    assertEquals(0.5, p.entries().get(0).weight(), 1e-9);
+  }
+
+  @Test
   void endpoint_parsesStandaloneClusterAndTls() {
     assertFalse(RedisEndpoint.parse("redis://h:1", Duration.ofMillis(1)).isCluster());
     RedisEndpoint cluster = RedisEndpoint.parse("rediss://user:pw@a:1,b:2, c:3", Duration.ofMillis(1));
