@@ -94,10 +94,12 @@ public final class ChatSignalServer implements AutoCloseable {
     }
     drained = true;
     serving = false;
+    // Refuse new calls first: a call that starts after the drain began must be UNAVAILABLE, never OK,
+    // however it races with the health change. Open Watch streams still hear NOT_SERVING.
+    server.shutdown();
     storeHealth.close();
     health.enterTerminalState();
     streams.closeAll();
-    server.shutdown();
     try {
       if (!server.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         server.shutdownNow();
