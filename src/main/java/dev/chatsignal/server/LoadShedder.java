@@ -4,17 +4,22 @@ import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.grpc.ForwardingServerCall;
+import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
+import io.grpc.ServerCallExecutorSupplier;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sheds load with an adaptive concurrency limit (Netflix concurrency-limits, Gradient2): the limit
@@ -22,19 +27,43 @@ import java.util.concurrent.ConcurrentHashMap;
  * RESOURCE_EXHAUSTED, before any work, and counted in {@code chatsignal.calls.shed{method}}. Health
  * and reflection are never shed, so probes still answer under overload.
  *
- * <p>The library's own gRPC module is not published for current grpc-java, so this interceptor
- * does what it does with the library's core: acquire on call start, release on close (dropped when
- * the deadline passed, ignored for errors that say nothing about capacity).
+ * <p>Where the decision runs matters under overload. As the server's {@link ServerCallExecutorSupplier}
+ * (with a direct default executor) the shedder decides on the transport thread, when the call arrives:
+ * an admitted call is handed to the application executor, a rejected one stays on the transport thread
+ * and is closed there, so a rejection never waits in the executor's queue behind admitted work. Without
+ * the supplier (in-process tests) the same decision is made in {@link #interceptCall}.
+ *
+ * <p>The library's own gRPC module is not published for current grpc-java, so this class does what it
+ * does with the library's core: acquire on call start, release once on close or cancellation (dropped
+ * when the deadline passed, ignored for errors that say nothing about capacity).
  */
-final class LoadShedder implements ServerInterceptor {
+final class LoadShedder implements ServerInterceptor, ServerCallExecutorSupplier {
   private static final Set<String> NEVER_SHED = Set.of("grpc.health.v1.Health",
       "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
+  /** Marks a call the supplier rejected; admitted calls carry their limiter permit instead. */
+  private static final Limiter.Listener REJECTED = new Limiter.Listener() {
+    @Override
+    public void onSuccess() {}
+
+    @Override
+    public void onIgnore() {}
+
+    @Override
+    public void onDropped() {}
+  };
 
   private final Limiter<Void> limiter;
+  private final Executor applicationExecutor;
   private final MeterRegistry registry;
   private final Map<String, Counter> shed = new ConcurrentHashMap<>();
+  /** Decisions made on the transport thread, keyed by the call's headers (Metadata has identity equality). */
+  private final Map<Metadata, Limiter.Listener> decided = new ConcurrentHashMap<>();
 
-  LoadShedder(int maxConcurrency, MeterRegistry registry, Iterable<String> methods) {
+  /**
+   * @param applicationExecutor where admitted calls run when this is the server's call-executor
+   *     supplier; null to run them on the transport thread
+   */
+  LoadShedder(int maxConcurrency, MeterRegistry registry, Iterable<String> methods, Executor applicationExecutor) {
     this.limiter = SimpleLimiter.newBuilder()
         .named("chatsignal")
         .limit(Gradient2Limit.newBuilder()
@@ -43,10 +72,18 @@ final class LoadShedder implements ServerInterceptor {
             .maxConcurrency(maxConcurrency)
             .build())
         .build();
+    this.applicationExecutor = applicationExecutor;
     this.registry = registry;
     for (String method : methods) {
       counter(method);
     }
+    Gauge.builder("chatsignal.calls.admission.pending", decided, Map::size)
+        .description("Calls decided on the transport thread whose interceptor has not run yet (returns to 0)")
+        .register(registry);
+  }
+
+  LoadShedder(int maxConcurrency, MeterRegistry registry, Iterable<String> methods) {
+    this(maxConcurrency, registry, methods, null);
   }
 
   private Counter counter(String method) {
@@ -55,44 +92,82 @@ final class LoadShedder implements ServerInterceptor {
         .tag("method", m).register(registry));
   }
 
+  /** Runs on the transport thread as the call arrives: admits it to the application executor or not. */
+  @Override
+  public <Q, R> Executor getExecutor(ServerCall<Q, R> call, Metadata headers) {
+    if (NEVER_SHED.contains(call.getMethodDescriptor().getServiceName())) {
+      return applicationExecutor;
+    }
+    Optional<Limiter.Listener> token = limiter.acquire(null);
+    decided.put(headers, token.orElse(REJECTED));
+    return token.isPresent() ? applicationExecutor : null;
+  }
+
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-    String method = call.getMethodDescriptor().getFullMethodName();
     if (NEVER_SHED.contains(call.getMethodDescriptor().getServiceName())) {
       return next.startCall(call, headers);
     }
-    Optional<Limiter.Listener> token = limiter.acquire(null);
-    if (token.isEmpty()) {
-      counter(method).increment();
+    Limiter.Listener permit = decided.remove(headers);
+    if (permit == null) {
+      permit = limiter.acquire(null).orElse(REJECTED);
+    }
+    if (permit == REJECTED) {
+      counter(call.getMethodDescriptor().getFullMethodName()).increment();
       call.close(Status.RESOURCE_EXHAUSTED.withDescription("server over its concurrency limit; retry with backoff"),
           new Metadata());
       return new ServerCall.Listener<>() {};
     }
-    Limiter.Listener release = token.get();
+    Permit release = new Permit(permit);
     ServerCall<Q, R> released = new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-      private boolean done;
-
       @Override
       public void close(Status status, Metadata trailers) {
-        if (!done) {
-          done = true;
-          if (status.isOk() || status.getCode() == Status.Code.INVALID_ARGUMENT) {
-            release.onSuccess();
-          } else if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            release.onDropped();
-          } else {
-            release.onIgnore();
-          }
-        }
+        release.closed(status);
         super.close(status, trailers);
       }
     };
+    ServerCall.Listener<Q> listener;
     try {
-      return next.startCall(released, headers);
+      listener = next.startCall(released, headers);
     } catch (RuntimeException e) {
-      release.onIgnore();
+      release.ignore();
       throw e;
+    }
+    return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+      @Override
+      public void onCancel() {
+        release.ignore(); // cancelled before the handler closed it: the permit must come back all the same
+        super.onCancel();
+      }
+    };
+  }
+
+  /** One admitted call's permit, returned exactly once. */
+  private static final class Permit {
+    private final Limiter.Listener listener;
+    private final AtomicBoolean returned = new AtomicBoolean();
+
+    Permit(Limiter.Listener listener) {
+      this.listener = listener;
+    }
+
+    void closed(Status status) {
+      if (returned.compareAndSet(false, true)) {
+        if (status.isOk() || status.getCode() == Status.Code.INVALID_ARGUMENT) {
+          listener.onSuccess();
+        } else if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+          listener.onDropped();
+        } else {
+          listener.onIgnore();
+        }
+      }
+    }
+
+    void ignore() {
+      if (returned.compareAndSet(false, true)) {
+        listener.onIgnore();
+      }
     }
   }
 }

@@ -54,6 +54,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -116,21 +117,9 @@ public final class Main {
   static NettyServerBuilder netty(ServerConfig config) throws IOException {
     InetSocketAddress grpc = new InetSocketAddress(config.bind(), config.grpcPort());
     NettyServerBuilder netty = NettyServerBuilder.forAddress(grpc, TlsFiles.credentials(config));
-    switch (config.executor()) {
-      case "direct":
-        netty.directExecutor();
-        break;
-      case "fixed":
-        netty.executor(java.util.concurrent.Executors.newFixedThreadPool(
-            2 * Runtime.getRuntime().availableProcessors(), r -> {
-              Thread t = new Thread(r, "grpc-call");
-              t.setDaemon(true);
-              return t;
-            }));
-        break;
-      default:
-        break;
-    }
+    // Calls start on the transport thread, where the load shedder admits them to the application
+    // executor (its ServerCallExecutorSupplier) or rejects them without queueing; see compose().
+    netty.directExecutor();
     return netty
         .permitKeepAliveTime(config.positiveInt(Setting.PERMIT_KEEPALIVE_SECONDS), TimeUnit.SECONDS)
         .permitKeepAliveWithoutCalls(true)
@@ -216,6 +205,9 @@ public final class Main {
       builder.addService(service);
       service.getMethods().forEach(m -> methods.add(m.getMethodDescriptor().getFullMethodName()));
     }
+    Executor application = applicationExecutor(config.executor());
+    LoadShedder shedder = new LoadShedder(config.positiveInt(Setting.CONCURRENCY_LIMIT), registry, methods,
+        application);
     // Interceptors run in reverse order of addition: metrics see every call, shed ones included.
     OpenStreams streams = new OpenStreams();
     builder.addService(ServerInterceptors.intercept(health.getHealthService(), streams))
@@ -223,8 +215,11 @@ public final class Main {
         .addService(reflectionV1alpha())
         .maxInboundMessageSize(config.positiveInt(Setting.MAX_MESSAGE_BYTES))
         .intercept(new DefaultDeadline(java.time.Duration.ofMillis(config.positiveInt(Setting.MAX_DEADLINE_MS))))
-        .intercept(new LoadShedder(config.positiveInt(Setting.CONCURRENCY_LIMIT), registry, methods))
+        .intercept(shedder)
         .intercept(metrics);
+    if (builder instanceof NettyServerBuilder && application != null) {
+      builder.callExecutor(shedder);
+    }
     List<String> names = List.of(InteractionServiceGrpc.SERVICE_NAME, ScoringServiceGrpc.SERVICE_NAME,
         ProfileServiceGrpc.SERVICE_NAME, TopicServiceGrpc.SERVICE_NAME);
     String description = "store=" + store.describe() + " taxonomy=" + taxonomy.version() + " ("
@@ -238,6 +233,26 @@ public final class Main {
         List.of(InteractionServiceGrpc.SERVICE_NAME, ProfileServiceGrpc.SERVICE_NAME), registry);
     return new ChatSignalServer(builder.build(), health, streams, names, store, storeHealth, registry, http,
         description);
+  }
+
+  /**
+   * Where admitted calls run: {@code fixed}, a pool of 2 threads per core; {@code default}, a cached pool
+   * like grpc-java's own; {@code direct}, null (the transport threads).
+   */
+  static Executor applicationExecutor(String mode) {
+    java.util.concurrent.ThreadFactory threads = r -> {
+      Thread t = new Thread(r, "grpc-call");
+      t.setDaemon(true);
+      return t;
+    };
+    switch (mode) {
+      case "direct":
+        return null;
+      case "fixed":
+        return java.util.concurrent.Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), threads);
+      default:
+        return java.util.concurrent.Executors.newCachedThreadPool(threads);
+    }
   }
 
   @SuppressWarnings("deprecation") // v1alpha stays for grpcurl and older clients that only speak it
