@@ -44,17 +44,17 @@ public final class ShedRun {
         PhaseResult twice = open.run(call, rps * 2, phase);
         double foreign = CpuMeter.between(start, meter.snapshot()).foreignCores();
         System.out.printf(Locale.ROOT, "%nload shedding, %s, concurrency limit %s, %ds phases%n"
-            + "| %-14s | %8s | %8s | %7s | %7s | %8s | %9s | %9s |%n"
-            + "|----------------|----------|----------|---------|---------|----------|-----------|-----------|%n",
+            + "| %-14s | %8s | %8s | %7s | %7s | %8s | %9s | %9s | %9s |%n"
+            + "|----------------|----------|----------|---------|---------|----------|-----------|-----------|-----------|%n",
             call.name(), limit, phase.toSeconds(), "phase", "offered", "ok/s", "p50 ms", "p99 ms", "shed",
-            "shed p99", "shed max");
+            "shed p50", "shed p99", "shed max");
         row("capacity", capacity, Double.NaN);
         row("half capacity", half, rps / 2);
         row("twice capacity", twice, rps * 2);
         System.out.printf(Locale.ROOT, "SHED capacity_rps=%.0f p99_ms_at_half=%.3f accepted_p99_ms_at_twice=%.3f"
-            + " shed_fraction_at_twice=%.3f shed_p99_ms=%.3f foreign_cores=%.2f%n", rps, half.millisAt(99),
-            twice.millisAt(99), (double) twice.shed() / Math.max(1, twice.calls() + twice.errors()),
-            twice.shedMillisAt(99), foreign);
+            + " shed_fraction_at_twice=%.3f shed_p50_ms=%.3f shed_p99_ms=%.3f foreign_cores=%.2f%n", rps,
+            half.millisAt(99), twice.millisAt(99), (double) twice.shed() / Math.max(1, twice.calls() + twice.errors()),
+            twice.shedMillisAt(50), twice.shedMillisAt(99), foreign);
       } finally {
         BenchRun.shutdown(channels);
       }
@@ -62,8 +62,8 @@ public final class ShedRun {
   }
 
   private static void row(String name, PhaseResult r, double offered) {
-    System.out.printf(Locale.ROOT, "| %-14s | %8s | %8.0f | %7.3f | %7.3f | %8d | %9.3f | %9.3f |%n", name,
+    System.out.printf(Locale.ROOT, "| %-14s | %8s | %8.0f | %7.3f | %7.3f | %8d | %9.3f | %9.3f | %9.3f |%n", name,
         Double.isNaN(offered) ? "closed" : String.format(Locale.ROOT, "%.0f", offered), r.throughput(),
-        r.millisAt(50), r.millisAt(99), r.shed(), r.shedMillisAt(99), r.shedMillisAt(100));
+        r.millisAt(50), r.millisAt(99), r.shed(), r.shedMillisAt(50), r.shedMillisAt(99), r.shedMillisAt(100));
   }
 }
