@@ -75,6 +75,18 @@ class ScoringGrpcServiceTest {
   }
 
   @Test
+  void itemIds_comeBackExactly_includingNonAscii_personalizedOrNot() {
+    for (String country : List.of("US", "FR")) {
+      ScoreCandidatesResponse r = score(ScoreCandidatesRequest.newBuilder().setUserId("hiker").setCountry(country)
+          .setAgeBand(AgeBand.AGE_BAND_ADULT).setSurface(Surface.SURFACE_FEED).setLimit(2)
+          .addCandidates(candidate("bötas-🥾", ItemKind.ITEM_KIND_POST, 0.1, BOOTS))
+          .addCandidates(candidate("plain", ItemKind.ITEM_KIND_POST, 0.2))
+          .addCandidates(candidate("日本語", ItemKind.ITEM_KIND_POST, 0.3)));
+      assertEquals(country.equals("US") ? List.of("bötas-🥾", "日本語") : List.of("日本語", "plain"), ids(r), country);
+    }
+  }
+
+  @Test
   void hikingChat_personalizesEverySurface() {
     for (Surface surface : List.of(Surface.SURFACE_FEED, Surface.SURFACE_REELS, Surface.SURFACE_GROUPS)) {
       ScoreCandidatesResponse r = score(ScoreCandidatesRequest.newBuilder().setUserId("hiker").setCountry("US")
