@@ -32,12 +32,18 @@ final class CandidateScorer {
   private final PrivacyPolicy policy;
   private final ItemTextTopics itemText;
   private final ScoringConfig config;
+  /** Surface weights by ordinal: read per candidate, so no map lookup. */
+  private final double[] surfaceWeights;
 
   CandidateScorer(Taxonomy taxonomy, PrivacyPolicy policy, ItemTextTopics itemText, ScoringConfig config) {
     this.taxonomy = taxonomy;
     this.policy = policy;
     this.itemText = itemText;
     this.config = config;
+    this.surfaceWeights = new double[Surface.values().length];
+    for (Surface surface : Surface.values()) {
+      surfaceWeights[surface.ordinal()] = config.surfaceWeights().get(surface);
+    }
   }
 
   /**
@@ -65,7 +71,7 @@ final class CandidateScorer {
       }
     }
     InterestVector vector = isAd ? ads.get() : general;
-    double weight = config.surfaceWeights().get(surface);
+    double weight = surfaceWeights[surface.ordinal()];
     double sum = 0;
     int usable = 0;
     List<Contribution> parts = null;
