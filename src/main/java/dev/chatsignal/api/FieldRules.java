@@ -4,6 +4,8 @@ import dev.chatsignal.store.Apps;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.topics.TopicWeight;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The field rules shared by the request readers. Each check throws {@link InvalidArgument} naming the
@@ -46,7 +48,7 @@ final class FieldRules {
     if (value.isEmpty()) {
       return Apps.DEFAULT;
     }
-    String app = value.toLowerCase(java.util.Locale.ROOT);
+    String app = value.toLowerCase(Locale.ROOT);
     if (!Apps.isValid(app)) {
       throw InvalidArgument.of(field, value.length() > 40 ? "<" + value.length() + " chars>" : "'" + value + "'",
           Apps.RULE + ", or empty for " + Apps.DEFAULT);
@@ -55,8 +57,8 @@ final class FieldRules {
   }
 
   /** An optional app filter: empty means every app. */
-  static java.util.Optional<String> appFilter(String field, String value) {
-    return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(app(field, value));
+  static Optional<String> appFilter(String field, String value) {
+    return value.isEmpty() ? Optional.empty() : Optional.of(app(field, value));
   }
 
   /** Free text: at most maxTextChars; when required, not blank. The value is never echoed. */

@@ -3,6 +3,7 @@ package dev.chatsignal.scoring;
 import dev.chatsignal.policy.AgeBand;
 import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.Apps;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +39,7 @@ public record ScoreRequest(
     if (linkedApps.isEmpty() || linkedApps.equals(Set.of(app))) {
       return Set.of(app);
     }
-    java.util.HashSet<String> apps = new java.util.HashSet<>(linkedApps);
+    HashSet<String> apps = new HashSet<>(linkedApps);
     apps.add(app);
     return apps;
   }

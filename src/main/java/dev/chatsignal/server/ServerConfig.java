@@ -3,6 +3,7 @@ package dev.chatsignal.server;
 import dev.chatsignal.policy.AgeOfMajority;
 import dev.chatsignal.policy.PolicyConfig;
 import dev.chatsignal.topics.SensitiveCategory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,7 +310,7 @@ record ServerConfig(Map<Setting, String> values) {
   }
 
   byte[] adNoiseKey() {
-    return raw(Setting.AD_NOISE_KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return raw(Setting.AD_NOISE_KEY).getBytes(StandardCharsets.UTF_8);
   }
 
   private int port(Setting s) {

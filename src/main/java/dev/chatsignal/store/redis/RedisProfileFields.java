@@ -6,6 +6,7 @@ import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.ProfileEntry;
 import dev.chatsignal.store.SignalSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class RedisProfileFields {
         suppressed.put(Integer.parseInt(name.substring(2)), Long.parseLong(f.getValue()));
       }
     }
-    entries.sort(java.util.Comparator.comparingInt(ProfileEntry::topicId)
+    entries.sort(Comparator.comparingInt(ProfileEntry::topicId)
         .thenComparingInt(e -> e.source().code()).thenComparing(ProfileEntry::app));
     return new Profile(entries, suppressed);
   }
