@@ -41,8 +41,7 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
   @Override
   public void scoreCandidates(ScoreCandidatesRequest request, StreamObserver<ScoreCandidatesResponse> out) {
     io.grpc.Context context = io.grpc.Context.current();
-    GrpcCalls.unary("ScoreCandidates", out,
-        () -> respond(request, engine.score(read(request), context::isCancelled)));
+    GrpcCalls.unary("ScoreCandidates", out, () -> respond(engine.score(read(request), context::isCancelled)));
   }
 
   private ScoreRequest read(ScoreCandidatesRequest r) {
@@ -104,7 +103,7 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
     return new Candidate(itemId, kind, topics, text, c.getPrior());
   }
 
-  private ScoreCandidatesResponse respond(ScoreCandidatesRequest request, ScoreResult result) {
+  private ScoreCandidatesResponse respond(ScoreResult result) {
     ScoreCandidatesResponse.Builder out = ScoreCandidatesResponse.newBuilder()
         .setPersonalized(result.decision().personalize())
         .setReason(ProtoEnums.reason(result.decision().reason()))
@@ -113,14 +112,9 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
         .setClassifierVersion(versions.classifier());
     List<dev.chatsignal.v1.ScoredItem> items = new ArrayList<>(result.items().size());
     for (ScoredItem item : result.items()) {
-      dev.chatsignal.v1.ScoredItem.Builder b = dev.chatsignal.v1.ScoredItem.newBuilder();
-      if (item.position() >= 0) {
-        // the request's id, encoded once and reused: no UTF-8 length and encoding pass per item again
-        b.setItemIdBytes(request.getCandidates(item.position()).getItemIdBytes());
-      } else {
-        b.setItemId(item.itemId());
-      }
-      b.setScore(item.score())
+      dev.chatsignal.v1.ScoredItem.Builder b = dev.chatsignal.v1.ScoredItem.newBuilder()
+          .setItemId(item.itemId())
+          .setScore(item.score())
           .setPersonalized(item.personalized())
           .setReason(ProtoEnums.reason(item.reason()))
           .setSummary(item.summary());

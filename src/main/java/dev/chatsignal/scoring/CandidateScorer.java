@@ -50,20 +50,20 @@ final class CandidateScorer {
    * @param ads the vector without ads-sensitive topics, built on first use (most requests have no ad)
    */
   ScoredItem score(
-      Candidate c, int position, Surface surface, AgeBand age, InterestVector general, Supplier<InterestVector> ads,
+      Candidate c, Surface surface, AgeBand age, InterestVector general, Supplier<InterestVector> ads,
       Profile profile, Instant now, boolean explain) {
     boolean isAd = c.kind() == ItemKind.AD || surface == Surface.ADS;
     if (c.kind() == ItemKind.AD) {
       Decision item = policy.item(c.kind(), age);
       if (!item.personalize()) {
-        return new ScoredItem(c.itemId(), c.prior(), false, item.reason(), List.of(), "", position);
+        return new ScoredItem(c.itemId(), c.prior(), false, item.reason(), List.of());
       }
     }
     List<TopicWeight> topics = c.topics();
     if (topics.isEmpty() && !c.text().isEmpty()) {
       Classification classification = itemText.classify(c.text());
       if (isAd && classification.isSensitive()) {
-        return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of(), "", position);
+        return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
       }
       topics = new ArrayList<>(classification.topics().size());
       for (TopicScore s : classification.topics()) {
@@ -111,7 +111,7 @@ final class CandidateScorer {
       }
     }
     if (isAd && usable == 0 && !topics.isEmpty()) {
-      return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of(), "", position);
+      return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
     }
     double boost = weight * Math.max(-1, Math.min(1, sum));
     boolean personalized = boost != 0;
@@ -120,7 +120,7 @@ final class CandidateScorer {
       parts.sort((x, y) -> Double.compare(Math.abs(y.amount()), Math.abs(x.amount())));
       explanation = parts.subList(0, Math.min(config.maxExplanations(), parts.size()));
     }
-    return new ScoredItem(c.itemId(), c.prior() + boost, personalized, Reason.PERSONALIZED, explanation, "", position);
+    return new ScoredItem(c.itemId(), c.prior() + boost, personalized, Reason.PERSONALIZED, explanation);
   }
 
   private boolean suppressed(Profile profile, int topicId, Instant now) {

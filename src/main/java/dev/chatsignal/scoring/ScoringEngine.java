@@ -181,7 +181,7 @@ public final class ScoringEngine {
       if ((i & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
         throw new CancellationException("scoring cancelled after " + i + " candidates");
       }
-      items.add(scorer.score(candidates.get(i), i, request.surface(), age, general, ads, profile, now,
+      items.add(scorer.score(candidates.get(i), request.surface(), age, general, ads, profile, now,
           request.explain()));
     }
     return new ScoreResult(summarized(rank(items, request.limit()), request, profile, now), Decision.PERSONALIZE);
@@ -190,10 +190,8 @@ public final class ScoringEngine {
   private static ScoreResult nonPersonalized(ScoreRequest request, Decision decision) {
     List<ScoredItem> items = new ArrayList<>(request.candidates().size());
     String summary = request.explain() ? Summaries.forReason(decision.reason()) : "";
-    List<Candidate> candidates = request.candidates();
-    for (int i = 0; i < candidates.size(); i++) {
-      Candidate c = candidates.get(i);
-      items.add(new ScoredItem(c.itemId(), c.prior(), false, decision.reason(), List.of(), summary, i));
+    for (Candidate c : request.candidates()) {
+      items.add(new ScoredItem(c.itemId(), c.prior(), false, decision.reason(), List.of(), summary));
     }
     return new ScoreResult(rank(items, request.limit()), decision);
   }
