@@ -58,12 +58,12 @@ synccost: ## Measure ingest with CHATSIGNAL_STORE_SYNC=true vs false for docs/du
 	$(MVN) verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=SyncCostMeasurement -Dchatsignal.synccost=true | grep -E 'SYNCCOST|Tests run'
 
 FUZZ_EXECUTIONS ?= 10000000
-FUZZ_DURATION ?= 20m
+FUZZ_DURATION ?= 90m
 FUZZ_TARGETS ?= ScoreCandidatesFuzzTest IngestInteractionsFuzzTest \
   PrivacyRulesFuzzTest\#scoreCandidates_fallbackRequestsAndSensitiveAds_neverPersonalized \
   PrivacyRulesFuzzTest\#ingestInteractions_withheldChats_neverReachTheProfile
 
-fuzz: ## Fuzz each Jazzer target in turn: FUZZ_EXECUTIONS (10 M) runs or FUZZ_DURATION (20m), whichever first
+fuzz: ## Fuzz each Jazzer target in turn: FUZZ_EXECUTIONS (10 M) runs or FUZZ_DURATION (90m), whichever first
 	@mkdir -p target/fuzz; for t in $(FUZZ_TARGETS); do \
 	  log=target/fuzz/$$(echo "$$t" | tr '#' '-').log; echo "== $$t (log: $$log)"; \
 	  JAZZER_FUZZ=1 $(MVN) test -Dtest="$$t" -Djazzer.max_executions=$(FUZZ_EXECUTIONS) \

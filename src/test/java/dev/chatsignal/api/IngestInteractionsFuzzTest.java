@@ -39,7 +39,7 @@ class IngestInteractionsFuzzTest {
     world.close();
   }
 
-  @FuzzTest(maxDuration = "40m", maxExecutions = 10_000_000)
+  @FuzzTest(maxDuration = "90m", maxExecutions = 10_000_000)
   void ingestInteractions_anyRequest_isOkOrInvalidArgumentAndOneResultEach(byte[] bytes) {
     IngestInteractionsRequest request;
     try {

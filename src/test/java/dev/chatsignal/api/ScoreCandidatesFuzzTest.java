@@ -36,7 +36,7 @@ class ScoreCandidatesFuzzTest {
     world.close();
   }
 
-  @FuzzTest(maxDuration = "40m", maxExecutions = 10_000_000)
+  @FuzzTest(maxDuration = "90m", maxExecutions = 10_000_000)
   void scoreCandidates_anyRequest_isOkOrInvalidArgumentAndWellFormed(byte[] bytes) {
     ScoreCandidatesRequest request;
     try {

@@ -83,7 +83,7 @@ class PrivacyRulesFuzzTest {
     world.close();
   }
 
-  @FuzzTest(maxDuration = "40m", maxExecutions = 10_000_000)
+  @FuzzTest(maxDuration = "90m", maxExecutions = 10_000_000)
   void scoreCandidates_fallbackRequestsAndSensitiveAds_neverPersonalized(FuzzedDataProvider data) {
     ScoreCandidatesRequest request = scoreRequest(data);
     ScoreCandidatesResponse response;
@@ -103,7 +103,7 @@ class PrivacyRulesFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "40m", maxExecutions = 10_000_000)
+  @FuzzTest(maxDuration = "90m", maxExecutions = 10_000_000)
   void ingestInteractions_withheldChats_neverReachTheProfile(FuzzedDataProvider data) {
     if (++probes % REBUILD_EVERY == 0) {
       close();
