@@ -41,9 +41,9 @@ public final class ScoringEngine {
   private final DecayPolicy decay;
   private final Taxonomy taxonomy;
   private final TopicAffinity affinity;
-  private final TextClassifier classifier;
   private final CandidateScorer scorer;
   private final Summaries summaries;
+  private final ContextTopics contextTopics;
   private final ShadowPolicy shadow;
   private final AdNoise noise;
   private final Clock clock;
@@ -76,9 +76,9 @@ public final class ScoringEngine {
     this.decay = decay;
     this.taxonomy = taxonomy;
     this.affinity = affinity;
-    this.classifier = classifier;
     this.clock = clock;
     ItemTextTopics itemText = new ItemTextTopics(classifier, config.textCacheSize(), registry);
+    this.contextTopics = new ContextTopics(classifier, config.textCacheSize(), registry);
     this.scorer = new CandidateScorer(taxonomy, policy, itemText, config);
     this.afterCancel = Counter.builder("chatsignal.batches.after.cancel")
         .description("Batches whose work completed although their call was already cancelled (should stay 0)")
@@ -108,7 +108,7 @@ public final class ScoringEngine {
    */
   public ScoreResult score(ScoreRequest request, BooleanSupplier cancelled) {
     Classification context = request.contextText().isEmpty() ? Classification.EMPTY
-        : classifier.classify(request.contextText());
+        : contextTopics.classify(request.contextText());
     boolean sensitiveContext = request.contextSensitive() || !policy.sensitiveIn(context).isEmpty();
     AgeBand age = policy.ageBand(request.ageBand(), request.ageYears(), request.country());
     Decision decision = policy.request(request.country(), request.surface(), age, sensitiveContext);
