@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -175,11 +176,11 @@ public final class InteractionIngestor {
       return;
     }
     IngestVerdict withheld = enforced != IngestVerdict.ALLOWED ? enforced : candidate;
-    shadow.compareIngest(tag(enforced), tag(candidate),
-        withheld == IngestVerdict.WITHHELD_REGION || candidate == IngestVerdict.WITHHELD_REGION ? "region" : "effective_date");
+    boolean region = withheld == IngestVerdict.WITHHELD_REGION || candidate == IngestVerdict.WITHHELD_REGION;
+    shadow.compareIngest(tag(enforced), tag(candidate), region ? "region" : "effective_date");
   }
 
   private static String tag(IngestVerdict verdict) {
-    return verdict.name().toLowerCase(java.util.Locale.ROOT);
+    return verdict.name().toLowerCase(Locale.ROOT);
   }
 }
