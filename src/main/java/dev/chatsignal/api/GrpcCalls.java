@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * Runs a unary handler and chooses its status at the edge: {@link InvalidArgument} becomes
  * INVALID_ARGUMENT with its field message, a store failure UNAVAILABLE (retryable, nothing was
  * acknowledged), anything else INTERNAL with a fixed description. Exception text never reaches the
- * caller, and the log names only the exception class and stack (our exceptions never carry chat text).
+ * caller, and the log names only the exception classes and stacks: a library's exception message
+ * could quote the text it was given, so messages are never logged.
  */
 final class GrpcCalls {
   private static final System.Logger LOG = System.getLogger(GrpcCalls.class.getName());
@@ -38,11 +39,23 @@ final class GrpcCalls {
           .asRuntimeException());
       return;
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, method + ": internal error " + e.getClass().getName(), e);
+      LOG.log(Level.ERROR, method + ": internal error " + withoutMessages(e));
       observer.onError(Status.INTERNAL.withDescription("internal error").asRuntimeException());
       return;
     }
     observer.onNext(response);
     observer.onCompleted();
+  }
+
+  /** Exception classes and stack frames of {@code e} and its causes, without their messages. */
+  private static String withoutMessages(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      out.append(t == e ? "" : "\ncaused by ").append(t.getClass().getName());
+      for (StackTraceElement frame : t.getStackTrace()) {
+        out.append("\n\tat ").append(frame);
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.chatsignal.api;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import dev.chatsignal.ingest.EngagementKind;
 import dev.chatsignal.ingest.Interaction;
 import dev.chatsignal.ingest.Signal;
@@ -50,9 +51,7 @@ final class InteractionReader {
       throw InvalidArgument.of(field, "not set", "a timestamp");
     }
     Timestamp ts = in.getEventTime();
-    if (ts.getNanos() < 0 || ts.getNanos() > 999_999_999
-        || ts.getSeconds() < Instant.parse("0001-01-01T00:00:00Z").getEpochSecond()
-        || ts.getSeconds() > Instant.parse("9999-12-31T23:59:59Z").getEpochSecond()) {
+    if (!Timestamps.isValid(ts)) {
       throw InvalidArgument.of(field, ts.getSeconds() + "s " + ts.getNanos() + "ns", "a valid timestamp");
     }
     Instant time = Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());

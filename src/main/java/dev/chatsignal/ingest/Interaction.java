@@ -12,9 +12,7 @@ import java.time.Instant;
 public record Interaction(
     String interactionId, String userId, String country, Instant eventTime, Signal signal, String app) {
   public Interaction {
-    if (!Apps.isValid(app)) {
-      throw new IllegalArgumentException("app: '" + app + "' (expected: " + Apps.RULE + ")");
-    }
+    Apps.requireValid(app);
   }
 
   /** An interaction in the default app. */

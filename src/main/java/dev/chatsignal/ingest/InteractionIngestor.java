@@ -101,16 +101,16 @@ public final class InteractionIngestor {
    */
   public List<IngestResult> ingest(List<Interaction> batch, BooleanSupplier cancelled) {
     Instant now = clock.instant();
+    PrivacyPolicy candidate = shadow.candidate().orElse(null);
     IngestResult[] results = new IngestResult[batch.size()];
     Map<String, List<Integer>> byUser = new LinkedHashMap<>();
     ProfileDelta[] deltas = new ProfileDelta[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       Interaction interaction = batch.get(i);
       IngestVerdict verdict = policy.ingest(interaction.country(), interaction.eventTime(), interaction.isChat());
-      IngestVerdict shadowVerdict = shadow.candidate()
-          .map(p -> p.ingest(interaction.country(), interaction.eventTime(), interaction.isChat()))
-          .orElse(null);
-      if (verdict != IngestVerdict.ALLOWED || shadowVerdict != null && shadowVerdict != IngestVerdict.ALLOWED) {
+      IngestVerdict shadowVerdict = candidate == null ? null
+          : candidate.ingest(interaction.country(), interaction.eventTime(), interaction.isChat());
+      if (shadowVerdict != null && (verdict != IngestVerdict.ALLOWED || shadowVerdict != IngestVerdict.ALLOWED)) {
         compareShadow(verdict, shadowVerdict);
       }
       if (verdict == IngestVerdict.WITHHELD_REGION) {
@@ -128,7 +128,7 @@ public final class InteractionIngestor {
       ProfileDelta delta = extractor.extract(interaction, now);
       Set<SensitiveCategory> sensitive = policy.sensitiveIn(delta.revealed());
       if (shadowVerdict == IngestVerdict.ALLOWED) {
-        boolean shadowSensitive = !shadow.candidate().get().sensitiveIn(delta.revealed()).isEmpty();
+        boolean shadowSensitive = !candidate.sensitiveIn(delta.revealed()).isEmpty();
         shadow.compareIngest(sensitive.isEmpty() ? ALLOWED : WITHHELD_SENSITIVE,
             shadowSensitive ? WITHHELD_SENSITIVE : ALLOWED, "sensitive");
       }
@@ -172,11 +172,7 @@ public final class InteractionIngestor {
    * shadow), so a policy that would let it through is counted as {@code allowed}.
    */
   private void compareShadow(IngestVerdict enforced, IngestVerdict candidate) {
-    if (candidate == null) {
-      return;
-    }
-    IngestVerdict withheld = enforced != IngestVerdict.ALLOWED ? enforced : candidate;
-    boolean region = withheld == IngestVerdict.WITHHELD_REGION || candidate == IngestVerdict.WITHHELD_REGION;
+    boolean region = enforced == IngestVerdict.WITHHELD_REGION || candidate == IngestVerdict.WITHHELD_REGION;
     shadow.compareIngest(tag(enforced), tag(candidate), region ? "region" : "effective_date");
   }
 

@@ -23,10 +23,6 @@ public final class PrivacyPolicy {
     return config.version();
   }
 
-  public PolicyConfig config() {
-    return config;
-  }
-
   public RegionStatus region(String country) {
     return regions.classify(country);
   }
@@ -37,7 +33,7 @@ public final class PrivacyPolicy {
    * @param isChat the date rule applies to assistant chats only
    */
   public IngestVerdict ingest(String country, Instant eventTime, boolean isChat) {
-    if (regions.classify(country) != RegionStatus.ALLOWED) {
+    if (region(country) != RegionStatus.ALLOWED) {
       return IngestVerdict.WITHHELD_REGION;
     }
     if (isChat && eventTime.isBefore(config.effectiveDate())) {
@@ -85,7 +81,7 @@ public final class PrivacyPolicy {
    * @param contextSensitive true when the caller flagged the context or its text classified sensitive
    */
   public Decision request(String country, Surface surface, AgeBand age, boolean contextSensitive) {
-    switch (regions.classify(country)) {
+    switch (region(country)) {
       case UNKNOWN:
         return Decision.fallback(Reason.REGION_UNKNOWN);
       case EXCLUDED:

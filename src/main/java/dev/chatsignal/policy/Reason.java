@@ -12,8 +12,10 @@ public enum Reason {
   AD_TOPICS_SENSITIVE,
   STORE_UNAVAILABLE;
 
+  private final String tag = name().toLowerCase(java.util.Locale.ROOT);
+
   /** Lowercase name for metric tags. */
   public String tag() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return tag;
   }
 }

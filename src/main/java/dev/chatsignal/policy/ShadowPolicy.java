@@ -3,7 +3,6 @@ package dev.chatsignal.policy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +91,7 @@ public final class ShadowPolicy {
       case AGE_UNKNOWN:
         return "age";
       default:
-        return reason.name().toLowerCase(Locale.ROOT);
+        return reason.tag();
     }
   }
 }

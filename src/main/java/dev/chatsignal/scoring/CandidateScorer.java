@@ -8,9 +8,7 @@ import dev.chatsignal.policy.Reason;
 import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.Profile;
 import dev.chatsignal.store.SignalSource;
-import dev.chatsignal.topics.Classification;
 import dev.chatsignal.topics.Taxonomy;
-import dev.chatsignal.topics.TopicScore;
 import dev.chatsignal.topics.TopicWeight;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,14 +59,11 @@ final class CandidateScorer {
     }
     List<TopicWeight> topics = c.topics();
     if (topics.isEmpty() && !c.text().isEmpty()) {
-      Classification classification = itemText.classify(c.text());
-      if (isAd && classification.isSensitive()) {
+      ItemTextTopics.ItemTopics text = itemText.classify(c.text());
+      if (isAd && text.sensitive()) {
         return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
       }
-      topics = new ArrayList<>(classification.topics().size());
-      for (TopicScore s : classification.topics()) {
-        topics.add(new TopicWeight(s.topicId(), s.confidence()));
-      }
+      topics = text.topics();
     }
     InterestVector vector = isAd ? ads.get() : general;
     double weight = surfaceWeights[surface.ordinal()];

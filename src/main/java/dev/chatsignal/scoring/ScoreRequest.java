@@ -36,7 +36,7 @@ public record ScoreRequest(
 
   /** The apps whose signals this request may use: the current one and the linked ones. */
   Set<String> allowedApps() {
-    if (linkedApps.isEmpty() || linkedApps.equals(Set.of(app))) {
+    if (linkedApps.isEmpty() || linkedApps.size() == 1 && linkedApps.contains(app)) {
       return Set.of(app);
     }
     HashSet<String> apps = new HashSet<>(linkedApps);

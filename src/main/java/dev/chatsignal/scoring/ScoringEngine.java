@@ -5,6 +5,7 @@ import dev.chatsignal.policy.Decision;
 import dev.chatsignal.policy.ItemKind;
 import dev.chatsignal.policy.PrivacyPolicy;
 import dev.chatsignal.policy.Reason;
+import dev.chatsignal.policy.RegionStatus;
 import dev.chatsignal.policy.ShadowPolicy;
 import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.DecayPolicy;
@@ -107,8 +108,11 @@ public final class ScoringEngine {
    * @throws CancellationException when cancelled before the ranking was complete
    */
   public ScoreResult score(ScoreRequest request, BooleanSupplier cancelled) {
-    Classification context = request.contextText().isEmpty() ? Classification.EMPTY
-        : contextTopics.classify(request.contextText());
+    // The context is looked at only when it can change the answer: never for an excluded or unknown
+    // region (whose text is not classified at all, not even for a shadow policy) or a flagged context.
+    boolean classifyContext = !request.contextText().isEmpty() && !request.contextSensitive()
+        && policy.region(request.country()) == RegionStatus.ALLOWED;
+    Classification context = classifyContext ? contextTopics.classify(request.contextText()) : Classification.EMPTY;
     boolean sensitiveContext = request.contextSensitive() || !policy.sensitiveIn(context).isEmpty();
     AgeBand age = policy.ageBand(request.ageBand(), request.ageYears(), request.country());
     Decision decision = policy.request(request.country(), request.surface(), age, sensitiveContext);

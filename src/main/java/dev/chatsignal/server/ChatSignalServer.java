@@ -123,10 +123,6 @@ public final class ChatSignalServer implements AutoCloseable {
     }
   }
 
-  public void awaitTermination() throws InterruptedException {
-    server.awaitTermination();
-  }
-
   @Override
   public void close() {
     drain(Duration.ofSeconds(5));

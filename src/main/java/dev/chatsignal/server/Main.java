@@ -53,6 +53,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -182,15 +183,17 @@ public final class Main {
 
     ProfileStore store = new ProfileStore(repository(config, decay, ingestConfig.maxTopics()),
         config.cacheMaxBytes(), config.cacheTtl(), ticker, registry);
+    double adNoise = config.adNoiseProbability();
+    Optional<String> adminToken = config.adminToken();
     InteractionIngestor ingestor =
         new InteractionIngestor(policy, shadow, classifier, taxonomy, store, ingestConfig, clock, registry);
     ScoringEngine engine = new ScoringEngine(policy, shadow,
-        AdNoise.of(config.adNoiseProbability(), config.adNoiseKey(), taxonomy), store, decay, taxonomy, affinity,
+        AdNoise.of(adNoise, config.adNoiseKey(), taxonomy), store, decay, taxonomy, affinity,
         classifier, ScoringConfig.defaults(), clock, registry);
 
     ServerServiceDefinition profiles = new ProfileGrpcService(store, decay, taxonomy, limits, clock).bindService();
-    if (config.adminToken().isPresent()) {
-      profiles = ServerInterceptors.intercept(profiles, new AdminTokenInterceptor(config.adminToken().get()));
+    if (adminToken.isPresent()) {
+      profiles = ServerInterceptors.intercept(profiles, new AdminTokenInterceptor(adminToken.get()));
     }
     List<ServerServiceDefinition> services = List.of(
         RequestParsing.strict(new InteractionGrpcService(ingestor, taxonomy, limits, clock).bindService()),
@@ -225,9 +228,9 @@ public final class Main {
     String description = "store=" + store.describe() + " taxonomy=" + taxonomy.version() + " ("
         + taxonomy.size() + " topics) policy=" + policy.version()
         + shadow.candidate().map(c -> " shadow-policy=" + c.version()).orElse("")
-        + (config.adNoiseProbability() > 0 ? " ad-noise=" + config.adNoiseProbability() : "")
+        + (adNoise > 0 ? " ad-noise=" + adNoise : "")
         + " classifier=" + versions.classifier()
-        + (config.adminToken().isPresent() ? " admin-token=on" : "")
+        + (adminToken.isPresent() ? " admin-token=on" : "")
         + (config.tlsCert().isPresent() ? (config.tlsClientCa().isPresent() ? " tls=mtls" : " tls=on") : "");
     StoreHealth storeHealth = new StoreHealth(store, health,
         List.of(InteractionServiceGrpc.SERVICE_NAME, ProfileServiceGrpc.SERVICE_NAME), registry);

@@ -1,5 +1,7 @@
 package dev.chatsignal.server;
 
+import dev.chatsignal.policy.AgeOfMajority;
+import dev.chatsignal.policy.PolicyConfig;
 import java.util.Locale;
 
 /**
@@ -42,9 +44,9 @@ enum Setting {
   TLS_RELOAD_SECONDS("60", "how often the TLS certificate, key and client CA files are re-read"),
   DRAIN_SECONDS("20", "on SIGTERM, how long in-flight calls may take before they are cancelled"),
   EXCLUDED_REGIONS("", "comma-separated ISO codes replacing the default excluded regions (EU/EEA, GB, KR)"),
-  EFFECTIVE_DATE("2025-12-16T00:00:00Z", "chats before this instant are never used"),
-  POLICY_VERSION("policy-2025-12-16.1", "policy version stamped on every response"),
-  AGE_OF_MAJORITY(dev.chatsignal.policy.AgeOfMajority.DEFAULT_TABLE, "age below which a user with a known"
+  EFFECTIVE_DATE(PolicyConfig.DEFAULT_EFFECTIVE_DATE.toString(), "chats before this instant are never used"),
+  POLICY_VERSION(PolicyConfig.DEFAULT_VERSION, "policy version stamped on every response"),
+  AGE_OF_MAJORITY(AgeOfMajority.DEFAULT_TABLE, "age below which a user with a known"
       + " age_years is a minor for ads, by country: CODE=age entries, * for the rest (docs/policy.md cites each)"),
   SENSITIVE_CATEGORIES("", "comma-separated sensitive categories that withhold a chat and make a context sensitive"
       + " (health, religion_or_belief, political_opinion, sex_life_or_orientation, racial_or_ethnic_origin,"

@@ -53,10 +53,6 @@ final class StoreHealth implements AutoCloseable {
     }
   }
 
-  boolean isUp() {
-    return up;
-  }
-
   @Override
   public synchronized void close() {
     stopped = true;

@@ -19,4 +19,15 @@ public final class Apps {
   public static boolean isValid(String app) {
     return app != null && NAME.matcher(app).matches();
   }
+
+  /**
+   * For constructors of values that carry an app.
+   *
+   * @throws IllegalArgumentException naming the app and the rule when it is not a valid name
+   */
+  public static void requireValid(String app) {
+    if (!DEFAULT.equals(app) && !isValid(app)) {
+      throw new IllegalArgumentException("app: '" + app + "' (expected: " + RULE + ")");
+    }
+  }
 }

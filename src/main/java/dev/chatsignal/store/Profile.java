@@ -98,9 +98,11 @@ public final class Profile {
    * {@code maxTopics} (by decayed weight summed over sources and apps, at {@code now}).
    */
   public Profile compact(int maxTopics, Instant now, DecayPolicy decay) {
+    double[] weights = new double[entries.size()];
     Map<Integer, Double> totals = new TreeMap<>();
-    for (ProfileEntry e : entries) {
-      totals.merge(e.topicId(), decay.weightAt(e, now), Double::sum);
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = decay.weightAt(entries.get(i), now);
+      totals.merge(entries.get(i).topicId(), weights[i], Double::sum);
     }
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(totals.entrySet());
     ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder()));
@@ -109,9 +111,9 @@ public final class Profile {
       keep.put(ranked.get(i).getKey(), i < maxTopics && ranked.get(i).getValue() >= NEGLIGIBLE);
     }
     List<ProfileEntry> kept = new ArrayList<>();
-    for (ProfileEntry e : entries) {
-      if (keep.get(e.topicId()) && decay.weightAt(e, now) >= NEGLIGIBLE / 10) {
-        kept.add(e);
+    for (int i = 0; i < weights.length; i++) {
+      if (keep.get(entries.get(i).topicId()) && weights[i] >= NEGLIGIBLE / 10) {
+        kept.add(entries.get(i));
       }
     }
     Map<Integer, Long> suppressions = new HashMap<>();

@@ -15,13 +15,6 @@ public record ProfileEntry(int topicId, SignalSource source, String app, double 
     if (!(weight > 0) || Double.isInfinite(weight)) {
       throw new IllegalArgumentException("weight: " + weight + " (expected: finite and > 0)");
     }
-    if (!Apps.isValid(app)) {
-      throw new IllegalArgumentException("app: '" + app + "' (expected: " + Apps.RULE + ")");
-    }
-  }
-
-  /** An entry of the default app. */
-  public ProfileEntry(int topicId, SignalSource source, double weight, long updatedAtMillis) {
-    this(topicId, source, Apps.DEFAULT, weight, updatedAtMillis);
+    Apps.requireValid(app);
   }
 }

@@ -19,9 +19,7 @@ public record ProfileOp(String interactionId, List<Reinforcement> reinforcements
   /** Adds {@code amount} to (topic, source, app) as of {@code atMillis}. */
   public record Reinforcement(int topicId, SignalSource source, String app, double amount, long atMillis) {
     public Reinforcement {
-      if (!Apps.isValid(app)) {
-        throw new IllegalArgumentException("app: '" + app + "' (expected: " + Apps.RULE + ")");
-      }
+      Apps.requireValid(app);
     }
 
     /** A reinforcement in the default app. */

@@ -29,7 +29,6 @@ public final class ProfileStore implements AutoCloseable {
   private final Counter storeReads;
   private final Counter remoteInvalidations;
   private final Map<String, Counter> errors = new ConcurrentHashMap<>();
-  private final MeterRegistry registry;
 
   /**
    * @param maxCacheBytes upper bound of the cache's estimated size in bytes
@@ -40,7 +39,6 @@ public final class ProfileStore implements AutoCloseable {
   public ProfileStore(ProfileRepository repository, long maxCacheBytes, Duration ttl, Ticker ticker,
       MeterRegistry registry) {
     this.repository = repository;
-    this.registry = registry;
     Caffeine<String, Profile> builder = Caffeine.newBuilder()
         .maximumWeight(maxCacheBytes)
         .weigher((String user, Profile profile) -> 40 + 2 * user.length() + profile.estimatedBytes())

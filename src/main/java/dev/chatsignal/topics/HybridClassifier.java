@@ -75,13 +75,14 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
 
   /** The lexicon result and the embedding similarities of {@code text}; null for empty text. */
   Trace trace(String text) {
-    String[] words = TextNormalizer.tokenize(text).raw();
+    TextNormalizer.Tokens tokens = TextNormalizer.tokenize(text);
+    String[] words = tokens.raw();
     if (words.length == 0) {
       return null;
     }
     String normalized = String.join(" ", words.length > maxWords ? Arrays.copyOf(words, maxWords) : words);
     float[] v = encoder.encode(normalized);
-    return new Trace(lexicon.classify(text), gate.similarities(v), topics.similarities(v));
+    return new Trace(lexicon.classifyTokens(tokens), gate.similarities(v), topics.similarities(v));
   }
 
   /** The classification a trace leads to at the shipped operating point. */

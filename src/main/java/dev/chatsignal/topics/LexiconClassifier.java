@@ -25,6 +25,12 @@ public final class LexiconClassifier implements TextClassifier {
   private static final double HALF_SATURATION = 0.5;
   static final String VERSION = "lexicon-v2";
 
+  /** Best score first, then the deeper (more specific) topic, then the lower id. */
+  private static final Comparator<TopicLexicon.Hit> HIT_ORDER =
+      Comparator.comparingDouble(TopicLexicon.Hit::score).reversed()
+          .thenComparing(Comparator.comparingInt(TopicLexicon.Hit::depth).reversed())
+          .thenComparingInt(TopicLexicon.Hit::topicId);
+
   private final Taxonomy taxonomy;
   private final TopicLexicon topics;
   private final SensitiveLexicon sensitive;
@@ -42,14 +48,16 @@ public final class LexiconClassifier implements TextClassifier {
 
   @Override
   public Classification classify(String text) {
-    TextNormalizer.Tokens tokens = TextNormalizer.tokenize(text);
+    return classifyTokens(TextNormalizer.tokenize(text));
+  }
+
+  /** Classifies text already tokenized (the hybrid classifier tokenizes once for both of its halves). */
+  Classification classifyTokens(TextNormalizer.Tokens tokens) {
     if (tokens.size() == 0) {
       return Classification.EMPTY;
     }
     List<TopicLexicon.Hit> hits = topics.score(tokens);
-    hits.sort(Comparator.comparingDouble(TopicLexicon.Hit::score).reversed()
-        .thenComparing(Comparator.comparingInt(TopicLexicon.Hit::depth).reversed())
-        .thenComparingInt(TopicLexicon.Hit::topicId));
+    hits.sort(HIT_ORDER);
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
     categories.addAll(sensitive.detect(tokens));
     List<TopicScore> scored = new ArrayList<>(Math.min(hits.size(), MAX_TOPICS));

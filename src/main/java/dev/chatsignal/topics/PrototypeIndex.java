@@ -83,8 +83,4 @@ final class PrototypeIndex {
     }
     return best;
   }
-
-  int size() {
-    return vectors.length;
-  }
 }

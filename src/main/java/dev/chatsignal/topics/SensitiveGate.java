@@ -10,8 +10,8 @@ import java.util.Set;
  * Reports the sensitive categories a text is close to in embedding space, from written example
  * sentences per category ({@code sensitive_prototypes_v1.tsv}) and benign look-alikes ({@code NONE}).
  *
- * <p>A category is reported when the text's nearest example of it is at least {@link #threshold}
- * similar, beats the nearest benign example by at least {@link #margin}, and is within
+ * <p>A category is reported when the text's nearest example of it is at least {@link #DEFAULT_THRESHOLD}
+ * similar, beats the nearest benign example by at least {@link #DEFAULT_MARGIN}, and is within
  * {@value #RUNNER_UP} of the nearest category. The benign examples are
  * what lets the threshold sit low (recall first) without flagging "my laptop caught a virus". The
  * operating point and the curve it was read from are in {@code docs/classifier.md}. Immutable and
@@ -29,13 +29,9 @@ final class SensitiveGate {
   private static final int NONE = CATEGORIES.length;
 
   private final PrototypeIndex index;
-  private final double threshold;
-  private final double margin;
 
-  SensitiveGate(PrototypeIndex index, double threshold, double margin) {
+  SensitiveGate(PrototypeIndex index) {
     this.index = index;
-    this.threshold = threshold;
-    this.margin = margin;
   }
 
   /** Embeds the shipped examples (precomputed where possible) at the default operating point. */
@@ -48,17 +44,12 @@ final class SensitiveGate {
     Map.Entry<List<String>, int[]> labeled =
         PrototypeIndex.readLabeled(DEFAULT_RESOURCE, PrototypeIndex.indexOf(names));
     PrototypeIndex index = PrototypeIndex.build(encoder, labeled.getKey(), labeled.getValue(), names.size());
-    return new SensitiveGate(index, DEFAULT_THRESHOLD, DEFAULT_MARGIN);
+    return new SensitiveGate(index);
   }
 
   /** Similarity of {@code v} to the nearest example per category, indexed by ordinal; last is NONE. */
   double[] similarities(float[] v) {
     return index.nearest(v);
-  }
-
-  /** Every category {@code v} (a unit vector from {@link SentenceEncoder}) is close enough to. */
-  Set<SensitiveCategory> detect(float[] v) {
-    return detect(similarities(v), threshold, margin);
   }
 
   /** The decision rule on precomputed similarities, for curves over the operating point. */
@@ -76,9 +67,5 @@ final class SensitiveGate {
       }
     }
     return found;
-  }
-
-  String describe() {
-    return index.size() + " examples, threshold " + threshold + ", margin " + margin;
   }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  */
 final class SensitiveLexicon {
   static final String DEFAULT_RESOURCE = "/topics/sensitive_lexicon_v2.tsv";
+  private static final int CATEGORY_COUNT = SensitiveCategory.values().length;
 
   private record Term(SensitiveCategory category, double weight, int[] unless) {}
 
@@ -78,7 +79,7 @@ final class SensitiveLexicon {
         break;
       }
     }
-    double[] score = new double[SensitiveCategory.values().length];
+    double[] score = new double[CATEGORY_COUNT];
     Set<String> counted = new HashSet<>();
     BitSet[] present = new BitSet[1];
     terms.match(tokens, (term, start, length) -> {

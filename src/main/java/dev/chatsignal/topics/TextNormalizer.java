@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns typed text or a voice transcript into the same token sequence: lowercase ASCII words, without
@@ -17,6 +18,7 @@ import java.util.Set;
  * text is not retained.
  */
 final class TextNormalizer {
+  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
   private static final Set<String> FILLERS = Set.of(
       "um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "hm", "mm", "mhm", "ah", "like");
 
@@ -57,7 +59,7 @@ final class TextNormalizer {
     String lower = text.toLowerCase(Locale.ROOT);
     for (int i = 0; i < lower.length(); i++) {
       if (lower.charAt(i) > 127) {
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+        return COMBINING_MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("")
             .replace('\u2019', '\'').replace('\u2018', '\'');
       }
     }

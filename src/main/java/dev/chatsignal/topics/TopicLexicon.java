@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,7 +50,7 @@ final class TopicLexicon {
     Set<String> stops = new HashSet<>();
     for (LexiconFile.Line line : lines) {
       if (line.field(0).equals("stop")) {
-        SensitiveLexicon.splitList(line.field(2)).forEach(s -> stops.add(s.toLowerCase()));
+        SensitiveLexicon.splitList(line.field(2)).forEach(s -> stops.add(s.toLowerCase(Locale.ROOT)));
       }
     }
     PhraseIndex.Builder<Term> builder = PhraseIndex.builder();
@@ -83,7 +84,7 @@ final class TopicLexicon {
   /** Splits a topic name on {@code &}, commas and parentheses into lowercase phrases. */
   static List<String> nameSegments(String name) {
     List<String> out = new ArrayList<>();
-    for (String part : name.toLowerCase().split("[&,()]")) {
+    for (String part : name.toLowerCase(Locale.ROOT).split("[&,()]")) {
       if (!part.isBlank()) {
         out.add(part.trim().replaceAll("\\s+", " "));
       }

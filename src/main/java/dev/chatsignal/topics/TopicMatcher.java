@@ -1,7 +1,6 @@
 package dev.chatsignal.topics;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +24,10 @@ final class TopicMatcher {
   /** Embeds every topic name plus the shipped examples; fails on an example naming an unknown topic. */
   static TopicMatcher load(Taxonomy taxonomy, PrototypeVectors encoder) {
     List<Topic> topics = taxonomy.all();
-    Map<String, Integer> byId = new HashMap<>();
+    Map<String, Integer> byId = PrototypeIndex.indexOf(topics.stream().map(t -> Integer.toString(t.id())).toList());
     List<String> sentences = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     for (int i = 0; i < topics.size(); i++) {
-      byId.put(Integer.toString(topics.get(i).id()), i);
       sentences.add(topics.get(i).name());
       labels.add(i);
     }
@@ -49,9 +47,5 @@ final class TopicMatcher {
 
   Topic topicAt(int i) {
     return topics.get(i);
-  }
-
-  int size() {
-    return topics.size();
   }
 }

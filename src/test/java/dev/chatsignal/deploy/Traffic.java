@@ -13,9 +13,6 @@ import dev.chatsignal.v1.ScoringServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Set;
@@ -53,8 +50,7 @@ final class Traffic {
 
   /** Sample names in a scrape of {@code /metrics} ({@code name} before labels or value). */
   static Set<String> scrapedNames(JarProcess jar) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + jar.httpPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = jar.http("/metrics");
     Set<String> names = new TreeSet<>();
     r.body().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
         .forEach(l -> names.add(l.split("[{ ]", 2)[0]));

@@ -9,11 +9,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.health.v1.HealthGrpc;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,11 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarClient implements AutoCloseable {
   final ManagedChannel channel;
-  private final int httpPort;
+  private final JarProcess jar;
 
   JarClient(JarProcess jar) {
     this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", jar.grpcPort).usePlaintext().build();
-    this.httpPort = jar.httpPort;
+    this.jar = jar;
   }
 
   InteractionServiceGrpc.InteractionServiceBlockingStub interactions() {
@@ -51,9 +47,7 @@ final class JarClient implements AutoCloseable {
 
   /** GET on the server's HTTP endpoint: status code and body. */
   HttpResponse<String> http(String path) throws IOException, InterruptedException {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10))
-            .build(), HttpResponse.BodyHandlers.ofString());
+    return jar.http(path);
   }
 
   @Override

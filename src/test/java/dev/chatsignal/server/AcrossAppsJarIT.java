@@ -16,10 +16,6 @@ import dev.chatsignal.v1.ScoreCandidatesResponse;
 import dev.chatsignal.v1.ScoringServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +44,7 @@ class AcrossAppsJarIT {
         "CHATSIGNAL_SHADOW_EXCLUDED_REGIONS", "GB,KR,US");
     try (JarProcess jar = JarProcess.start(env)) {
       String base = "http://127.0.0.1:" + jar.grpcPort;
-      Tool.Result ingest = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge", "-d",
+      Tool.Result ingest = Tool.bufCurl("-d",
           "{\"interactions\":[{\"interaction_id\":\"c1\",\"user_id\":\"bob\",\"country\":\"US\",\"event_time\":\""
               + AT + "\",\"app\":\"messenger\",\"chat\":{\"text\":\"" + CHAT + "\"}}]}",
           base + "/chatsignal.v1.InteractionService/IngestInteractions");
@@ -93,7 +89,7 @@ class AcrossAppsJarIT {
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-      String metrics = http(jar, "/metrics");
+      String metrics = jar.http("/metrics").body();
       assertEquals(before + 1, metric(jar, SHADOW_DIFFERENCE), "one more US request the candidate would exclude");
       assertTrue(metrics.contains("chatsignal_policy_info{role=\"shadow\",version=\"policy-candidate-us\"} 1"),
           metrics.lines().filter(l -> l.contains("policy_info") || l.contains("shadow")).toList().toString());
@@ -109,7 +105,7 @@ class AcrossAppsJarIT {
         + "{\"item_id\":\"ad-laptop\",\"kind\":\"ITEM_KIND_AD\",\"topics\":[{\"topic_id\":135,\"weight\":1}],\"prior\":0.5},"
         + "{\"item_id\":\"ad-boots\",\"kind\":\"ITEM_KIND_AD\",\"topics\":[{\"topic_id\":587,\"weight\":1}],\"prior\":0.3},"
         + "{\"item_id\":\"ad-sofa\",\"kind\":\"ITEM_KIND_AD\",\"topics\":[{\"topic_id\":489,\"weight\":1}],\"prior\":0.4}]}";
-    Tool.Result r = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge", "-d", request,
+    Tool.Result r = Tool.bufCurl("-d", request,
         base + "/chatsignal.v1.ScoringService/ScoreCandidates");
     assertEquals(0, r.exitCode(), r.output());
     return r;
@@ -121,17 +117,11 @@ class AcrossAppsJarIT {
   }
 
   private static double metric(JarProcess jar, String series) throws Exception {
-    for (String line : http(jar, "/metrics").split("\n")) {
+    for (String line : jar.http("/metrics").body().split("\n")) {
       if (line.startsWith(series + " ")) {
         return Double.parseDouble(line.substring(series.length() + 1).strip());
       }
     }
     return 0;
-  }
-
-  private static String http(JarProcess jar, String path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + jar.httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-    return r.body();
   }
 }

@@ -28,10 +28,6 @@ import dev.chatsignal.v1.ScoringServiceGrpc;
 import dev.chatsignal.v1.Surface;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -69,14 +65,14 @@ class ChatSignalJarIT {
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-      String metrics = http(jar, "/metrics");
+      String metrics = jar.http("/metrics").body();
       assertTrue(metrics.contains("chatsignal_sensitive_withheld_total{category=\"health\"} 1.0"), metrics);
       assertTrue(metrics.contains("grpc_server_processing_duration_seconds"));
       assertTrue(metrics.contains("cache_gets_total{cache=\"profiles\""));
       assertTrue(metrics.contains("jvm_memory_used_bytes"));
       Tool.Result promtool = Tool.run(metrics, Tool.onPath("promtool"), "check", "metrics");
       assertEquals(0, promtool.exitCode(), promtool.output());
-      assertEquals("ok\n", http(jar, "/healthz"));
+      assertEquals("ok\n", jar.http("/healthz").body());
       assertEquals(0, jar.terminate(), "SIGTERM drains and exits 0");
       for (String secret : List.of("Rockies", "trails", "depression", "therapist")) {
         assertFalse(jar.output().contains(secret), "log contains chat text: " + secret);
@@ -142,8 +138,7 @@ class ChatSignalJarIT {
   private static void reflectionWorksWithBufCurl(JarProcess jar) throws Exception {
     String base = "http://127.0.0.1:" + jar.grpcPort;
     for (String protocol : List.of("grpc-v1", "grpc-v1alpha")) {
-      Tool.Result list = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-          "--reflect-protocol", protocol, "--list-methods", base);
+      Tool.Result list = Tool.bufCurl("--reflect-protocol", protocol, "--list-methods", base);
       assertEquals(0, list.exitCode(), list.output());
       for (String method : List.of("chatsignal.v1.InteractionService/IngestInteractions",
           "chatsignal.v1.ScoringService/ScoreCandidates", "chatsignal.v1.ProfileService/GetProfile",
@@ -152,26 +147,17 @@ class ChatSignalJarIT {
         assertTrue(list.output().contains(method), protocol + " lists " + method);
       }
     }
-    Tool.Result health = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-        "-d", "{\"service\":\"chatsignal.v1.ScoringService\"}", base + "/grpc.health.v1.Health/Check");
+    Tool.Result health = Tool.bufCurl("-d", "{\"service\":\"chatsignal.v1.ScoringService\"}", base + "/grpc.health.v1.Health/Check");
     assertTrue(health.output().contains("SERVING"), health.output());
-    Tool.Result classify = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-        "-d", "{\"text\":\"hiking trails near me\"}", base + "/chatsignal.v1.TopicService/ClassifyText");
+    Tool.Result classify = Tool.bufCurl("-d", "{\"text\":\"hiking trails near me\"}", base + "/chatsignal.v1.TopicService/ClassifyText");
     assertEquals(0, classify.exitCode(), classify.output());
     assertTrue(classify.output().contains("Hiking & Camping"), classify.output());
-    Tool.Result invalid = Tool.run(null, Tool.buf(), "curl", "--protocol", "grpc", "--http2-prior-knowledge",
-        "-d", "{\"user_id\":\"u\",\"surface\":\"SURFACE_ADS\"}", base + "/chatsignal.v1.ScoringService/ScoreCandidates");
+    Tool.Result invalid = Tool.bufCurl("-d", "{\"user_id\":\"u\",\"surface\":\"SURFACE_ADS\"}", base + "/chatsignal.v1.ScoringService/ScoreCandidates");
     assertTrue(invalid.output().contains("invalid_argument"), invalid.output());
     assertTrue(invalid.output().contains("candidates: 0 items (expected: 1..2000)"), invalid.output());
   }
 
   private static ManagedChannel channel(JarProcess jar) {
     return ManagedChannelBuilder.forAddress("127.0.0.1", jar.grpcPort).usePlaintext().build();
-  }
-
-  private static String http(JarProcess jar, String path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + jar.httpPort + path)).build(), HttpResponse.BodyHandlers.ofString());
-    return r.body();
   }
 }

@@ -3,9 +3,14 @@ package dev.chatsignal.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +79,13 @@ public final class JarProcess implements AutoCloseable {
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     return new JarProcess(pb.start());
+  }
+
+  /** GET on the server's HTTP endpoint ({@code /metrics}, {@code /healthz}): status code and body. */
+  public HttpResponse<String> http(String path) throws IOException, InterruptedException {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(10))
+            .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public String output() {

@@ -26,6 +26,18 @@ public final class Tool {
     return buf;
   }
 
+  /** {@code buf curl} over plaintext HTTP/2 (how every test talks to a jar through reflection). */
+  public static Result bufCurl(Object... args) throws IOException, InterruptedException {
+    Object[] command = new Object[args.length + 5];
+    command[0] = buf();
+    command[1] = "curl";
+    command[2] = "--protocol";
+    command[3] = "grpc";
+    command[4] = "--http2-prior-knowledge";
+    System.arraycopy(args, 0, command, 5, args.length);
+    return run(null, command);
+  }
+
   public static Path onPath(String name) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       Path candidate = Path.of(dir, name);

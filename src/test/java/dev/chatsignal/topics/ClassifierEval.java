@@ -103,10 +103,11 @@ final class ClassifierEval {
     latency.put(LexiconClassifier.VERSION, percentiles(lexiconNanos));
     latency.put(hybrid.version(), percentiles(hybridNanos));
     List<double[]> curve = curve(List.of(sets.get("shared-sensitive"), sets.get("shared-sensitive-voice")));
-    double[] platt = plattFit(interest);
+    List<double[]> labeled = labeledTopics(interest);
+    double[] platt = plattFit(labeled);
     System.out.printf(Locale.ROOT, "platt refit on this run: slope %.3f offset %.3f (shipped %.3f, %.3f)%n",
         platt[0], platt[1], HybridClassifier.CALIBRATION_SLOPE, HybridClassifier.CALIBRATION_OFFSET);
-    return new Result(figures, latency, curve, calibration(interest), hybrid.version());
+    return new Result(figures, latency, curve, calibration(labeled), hybrid.version());
   }
 
   private static TextClassifier adapter(String version, java.util.function.Function<String, Classification> f) {
@@ -193,12 +194,12 @@ final class ClassifierEval {
   }
 
   /*
-   * Platt scaling refit: a logistic regression of "right" on the raw topic score (recovered from the
-   * shipped confidence), by Newton's method. Printed so the constants in HybridClassifier can be
-   * checked against the data; returns {slope, offset}.
+   * Every topic the hybrid classifier gives a labelled interest row, as {confidence, 1 when right else 0}:
+   * right is the labelled topic or one of its ancestors. Shared by the Platt refit and the calibration
+   * table so that both describe the same judgement.
    */
-  private double[] plattFit(List<Map<String, String>> rows) {
-    List<double[]> pairs = new ArrayList<>();
+  private List<double[]> labeledTopics(List<Map<String, String>> rows) {
+    List<double[]> out = new ArrayList<>();
     for (Map<String, String> row : rows) {
       String label = row.get("topics_v2_id");
       if (label == null || label.isEmpty()) {
@@ -206,10 +207,23 @@ final class ClassifierEval {
       }
       int expected = Integer.parseInt(label);
       for (TopicScore t : classifyTraced(row.get("text")).topics()) {
-        double p = Math.min(t.confidence(), 1 - 1e-9);
-        double score = HybridClassifier.CALIBRATION_OFFSET + Math.log(p / (1 - p)) / HybridClassifier.CALIBRATION_SLOPE;
-        pairs.add(new double[] {score, t.topicId() == expected || taxonomy.isAncestor(t.topicId(), expected) ? 1 : 0});
+        out.add(new double[] {t.confidence(), t.topicId() == expected || taxonomy.isAncestor(t.topicId(), expected) ? 1 : 0});
       }
+    }
+    return out;
+  }
+
+  /*
+   * Platt scaling refit: a logistic regression of "right" on the raw topic score (recovered from the
+   * shipped confidence), by Newton's method. Printed so the constants in HybridClassifier can be
+   * checked against the data; returns {slope, offset}.
+   */
+  private static double[] plattFit(List<double[]> labeled) {
+    List<double[]> pairs = new ArrayList<>();
+    for (double[] topic : labeled) {
+      double p = Math.min(topic[0], 1 - 1e-9);
+      double score = HybridClassifier.CALIBRATION_OFFSET + Math.log(p / (1 - p)) / HybridClassifier.CALIBRATION_SLOPE;
+      pairs.add(new double[] {score, topic[1]});
     }
     double a = 1;
     double b = 0;
@@ -236,20 +250,13 @@ final class ClassifierEval {
   }
 
   /* Reliability of topic confidences: per confidence bin, mean confidence vs share that are right. */
-  private List<double[]> calibration(List<Map<String, String>> rows) {
+  private static List<double[]> calibration(List<double[]> labeled) {
     double[][] bins = new double[5][3]; // {sum confidence, right, count}
-    for (Map<String, String> row : rows) {
-      String label = row.get("topics_v2_id");
-      if (label == null || label.isEmpty()) {
-        continue;
-      }
-      int expected = Integer.parseInt(label);
-      for (TopicScore t : classifyTraced(row.get("text")).topics()) {
-        int b = Math.min(4, (int) (t.confidence() * 5));
-        bins[b][0] += t.confidence();
-        bins[b][1] += t.topicId() == expected || taxonomy.isAncestor(t.topicId(), expected) ? 1 : 0;
-        bins[b][2]++;
-      }
+    for (double[] topic : labeled) {
+      int b = Math.min(4, (int) (topic[0] * 5));
+      bins[b][0] += topic[0];
+      bins[b][1] += topic[1];
+      bins[b][2]++;
     }
     List<double[]> out = new ArrayList<>();
     for (int b = 0; b < 5; b++) {
