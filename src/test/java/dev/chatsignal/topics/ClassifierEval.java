@@ -24,7 +24,7 @@ import java.util.Random;
  */
 final class ClassifierEval {
   static final long TRANSCRIPT_SEED = 20251216L;
-  static final double[] CURVE_THRESHOLDS = {0.50, 0.54, 0.56, 0.58, 0.60, 0.61, 0.62, 0.63, 0.64, 0.66, 0.68, 0.70, 0.75, 1.01};
+  static final double[] CURVE_THRESHOLDS = {0.26, 0.28, 0.30, 0.31, 0.32, 0.33, 0.34, 0.35, 0.36, 0.38, 0.40, 0.45, 0.50, 1.01};
 
   /** Figures for one data set under one classifier. */
   record SetFigures(String set, String classifier, SensitiveScore sensitive, InterestScore interest) {}
@@ -83,6 +83,7 @@ final class ClassifierEval {
     sets.put("heldout-B", EvalSet.parse(HeldOutChats.setB()).rows());
     sets.put("heldout-C", EvalSet.parse(HeldOutChats.setC()).rows());
     sets.put("heldout-D", EvalSet.parse(HeldOutChats.setD()).rows());
+    sets.put("heldout-E", EvalSet.parse(HeldOutChats.setE()).rows());
     warmUp(interest);
     List<SetFigures> figures = new ArrayList<>();
     Map<String, TextClassifier> classifiers = new LinkedHashMap<>();

@@ -36,6 +36,19 @@ final class HeldOutChats {
     return SET_D.lines().toList();
   }
 
+  /**
+   * Set E: 160 chats written by a separate author who never saw this package's lexicons, prototypes or
+   * tests, nor the shared data's rows; scored for the first time with the static encoder's first run
+   * and never tuned on. Kept as a resource ({@code heldout_e.csv}).
+   */
+  static List<String> setE() {
+    try (var in = HeldOutChats.class.getResourceAsStream("heldout_e.csv")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static final String SET_D = """
       kind,text,sensitive_category,topics_v2_id
       typed,My knees ache every time it rains. Could it be something serious?,health,

@@ -33,7 +33,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v2(lexicon-v2+bge-small-en-v1.5-q)", classifier.version());
+    assertEquals("hybrid-v3(lexicon-v2+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -89,13 +89,15 @@ class HybridClassifierTest {
     String v = classifier.version();
     SensitiveScore typed = r.find("shared-sensitive", v).sensitive();
     SensitiveScore voice = r.find("shared-sensitive-voice", v).sensitive();
-    assertTrue(typed.anyRecall() >= 0.89, "subset recall " + typed.anyRecall());
+    assertTrue(typed.anyRecall() >= 0.86, "subset recall " + typed.anyRecall());
     assertTrue(typed.falseAlarmRate() <= 0.10, "subset false alarms " + typed.falseAlarmRate());
-    assertTrue(voice.anyRecall() >= 0.88, "subset voice recall " + voice.anyRecall());
-    assertTrue(r.find("shared-interest", v).interest().top3() >= 0.66, "subset top-3");
-    assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.65, "subset voice top-3");
+    assertTrue(voice.anyRecall() >= 0.86, "subset voice recall " + voice.anyRecall());
+    assertTrue(r.find("shared-interest", v).interest().top3() >= 0.70, "subset top-3");
+    assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.69, "subset voice top-3");
     SensitiveScore heldOutB = r.find("heldout-B", v).sensitive();
     assertTrue(heldOutB.anyRecall() >= 0.90, "held-out B recall " + heldOutB.anyRecall());
+    SensitiveScore heldOutE = r.find("heldout-E", v).sensitive();
+    assertTrue(heldOutE.anyRecall() >= 0.78, "held-out E recall " + heldOutE.anyRecall());
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }

@@ -18,20 +18,20 @@ import java.util.Map;
 final class PrototypeVectorsWriter {
   private PrototypeVectorsWriter() {}
 
-  /** Every prototype sentence the hybrid classifier embeds, normalized. */
-  static List<String> prototypeSentences(Taxonomy taxonomy) {
+  /**
+   * Every prototype sentence the sentence encoder embeds, normalized: the sensitive gate's. (Topic
+   * names and examples go through the {@link StaticEncoder}, which needs no cache.)
+   */
+  static List<String> prototypeSentences() {
     List<String> sentences = new ArrayList<>();
-    taxonomy.all().forEach(t -> sentences.add(TextNormalizer.normalized(t.name())));
-    for (String resource : List.of(SensitiveGate.DEFAULT_RESOURCE, TopicMatcher.DEFAULT_RESOURCE)) {
-      LexiconFile.read(resource).forEach(line -> sentences.add(TextNormalizer.normalized(line.field(1))));
-    }
+    LexiconFile.read(SensitiveGate.DEFAULT_RESOURCE).forEach(line -> sentences.add(TextNormalizer.normalized(line.field(1))));
     return sentences;
   }
 
   public static void main(String[] args) throws IOException {
     try (SentenceEncoder encoder = new SentenceEncoder()) {
       Map<String, float[]> vectors = new LinkedHashMap<>();
-      for (String s : prototypeSentences(Taxonomy.loadDefault())) {
+      for (String s : prototypeSentences()) {
         vectors.computeIfAbsent(s, encoder::encode);
       }
       Path out = Path.of("src/main/resources/topics/prototype_vectors_v1.bin");
