@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reports the sensitive categories a text is close to in embedding space, from written example
- * sentences per category ({@code sensitive_prototypes_v1.tsv}) and benign look-alikes ({@code NONE}).
+ * sentences per category ({@code sensitive_prototypes_v2.tsv}) and benign look-alikes ({@code NONE}).
  *
  * <p>A category is reported when the text's nearest example of it is at least {@link #DEFAULT_THRESHOLD}
  * similar, beats the nearest benign example by at least {@link #DEFAULT_MARGIN}, and is within
@@ -18,9 +18,9 @@ import java.util.Set;
  * thread-safe.
  */
 final class SensitiveGate {
-  static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v1.tsv";
+  static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v2.tsv";
   /** Chosen operating point (docs/classifier.md): lowest threshold whose false alarms stay ≤ 5%, typed and voice. */
-  static final double DEFAULT_THRESHOLD = 0.38;
+  static final double DEFAULT_THRESHOLD = 0.44;
   static final double DEFAULT_MARGIN = 0.05;
   /* A second category is reported only this close to the nearest one. */
   static final double RUNNER_UP = 0.03;

@@ -24,7 +24,8 @@ import java.util.Random;
  */
 final class ClassifierEval {
   static final long TRANSCRIPT_SEED = 20251216L;
-  static final double[] CURVE_THRESHOLDS = {0.26, 0.28, 0.30, 0.31, 0.32, 0.33, 0.34, 0.35, 0.36, 0.38, 0.40, 0.45, 0.50, 1.01};
+  static final double[] GRID_MARGINS = {0.0, 0.03, 0.05, 0.08, 0.10, 0.12};
+  static final double[] CURVE_THRESHOLDS = {0.30, 0.34, 0.38, 0.40, 0.41, 0.42, 0.43, 0.44, 0.45, 0.46, 0.48, 0.50, 0.55, 1.01};
 
   /** Figures for one data set under one classifier. */
   record SetFigures(String set, String classifier, SensitiveScore sensitive, InterestScore interest) {}
@@ -104,6 +105,9 @@ final class ClassifierEval {
     latency.put(LexiconClassifier.VERSION, percentiles(lexiconNanos));
     latency.put(hybrid.version(), percentiles(hybridNanos));
     List<double[]> curve = curve(List.of(sets.get("shared-sensitive"), sets.get("shared-sensitive-voice")));
+    if (Boolean.getBoolean("chatsignal.eval.grid")) {
+      printGrid(sets);
+    }
     List<double[]> labeled = labeledTopics(interest);
     double[] platt = plattFit(labeled);
     System.out.printf(Locale.ROOT, "platt refit on this run: slope %.3f offset %.3f (shipped %.3f, %.3f)%n",
@@ -155,6 +159,11 @@ final class ClassifierEval {
 
   /* Recall and false alarms of the union (lexicon OR embedding) over the embedding threshold. */
   private List<double[]> curve(List<List<Map<String, String>>> sets) {
+    return curve(sets, SensitiveGate.DEFAULT_MARGIN);
+  }
+
+  /* As above at a given benign margin; rows {threshold, recall, FA, worst category, FA set 0, FA set 1}. */
+  private List<double[]> curve(List<List<Map<String, String>>> sets, double margin) {
     List<double[]> rows = new ArrayList<>();
     for (double threshold : CURVE_THRESHOLDS) {
       int positives = 0;
@@ -170,7 +179,7 @@ final class ClassifierEval {
         for (Map<String, String> row : sets.get(k)) {
           HybridClassifier.Trace trace = traces.get(row.get("text"));
           boolean flagged = trace != null
-              && hybrid.decide(trace, threshold, SensitiveGate.DEFAULT_MARGIN).isSensitive();
+              && hybrid.decide(trace, threshold, margin).isSensitive();
           String label = row.get("sensitive_category");
           if (label.equals("none")) {
             none++;
@@ -189,9 +198,32 @@ final class ClassifierEval {
       }
       byCategory.values().forEach(c -> worstCategory[0] = Math.min(worstCategory[0], c[0] / (double) c[1]));
       rows.add(new double[] {threshold, hits / (double) positives, alarms / (double) none, worstCategory[0],
-          alarmsBySet[0], alarmsBySet[1]});
+          alarmsBySet[0], alarmsBySet.length > 1 ? alarmsBySet[1] : alarmsBySet[0]});
     }
     return rows;
+  }
+
+  /*
+   * The operating-point grid behind the chosen threshold and margin: recall and false alarms on the
+   * shared sets (typed + voice) and on the held-out chats pooled, per margin and threshold. Printed only.
+   */
+  void printGrid(Map<String, List<Map<String, String>>> sets) {
+    List<List<Map<String, String>>> shared = List.of(sets.get("shared-sensitive"), sets.get("shared-sensitive-voice"));
+    List<Map<String, String>> heldOut = new ArrayList<>();
+    sets.forEach((name, rows) -> {
+      if (name.startsWith("heldout")) {
+        heldOut.addAll(rows);
+      }
+    });
+    System.out.println("== operating-point grid: margin threshold | shared recall FA-typed FA-voice | held-out recall FA");
+    for (double margin : GRID_MARGINS) {
+      List<double[]> s = curve(shared, margin);
+      List<double[]> h = curve(List.of(heldOut), margin);
+      for (int i = 0; i < s.size(); i++) {
+        System.out.printf(Locale.ROOT, "  %.2f %.2f | %.3f %.3f %.3f | %.3f %.3f%n", margin, s.get(i)[0],
+            s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2]);
+      }
+    }
   }
 
   /*

@@ -68,7 +68,11 @@ class LexiconClassifierTest {
         Arguments.of(SensitiveCategory.BIOMETRIC, "Is Face ID safer than a passcode?"),
         Arguments.of(SensitiveCategory.BIOMETRIC, "um set up face i d on my phone"),
         Arguments.of(SensitiveCategory.GENETIC, "My 23andMe report shows a BRCA1 variant."),
-        Arguments.of(SensitiveCategory.GENETIC, "should i do a d n a test to find relatives"));
+        Arguments.of(SensitiveCategory.GENETIC, "should i do a d n a test to find relatives"),
+        // the v2.1 trap contexts must leave the real disclosures alone
+        Arguments.of(SensitiveCategory.HEALTH, "my health has been getting worse since march"),
+        Arguments.of(SensitiveCategory.BIOMETRIC, "they took my fingerprints at the border"),
+        Arguments.of(SensitiveCategory.POLITICAL_OPINION, "i volunteer for her senate campaign"));
   }
 
   @ParameterizedTest
@@ -93,7 +97,12 @@ class LexiconClassifierTest {
       "I'm running a marathon",
       "my credit union raised its fees",
       "the new movie is coming out in june",
-      "what's the date today"})
+      "what's the date today",
+      "those kicks are sick",
+      "is 80% battery health bad for a two year old laptop",
+      "how do i get fingerprints off a stainless steel fridge",
+      "ideas for a one shot dnd campaign",
+      "do the saints have a shot at the playoffs this season"})
   void benignKeywordTraps_areNotSensitive(String text) {
     Classification c = classifier.classify(text);
     assertFalse(c.isSensitive(), text + " -> " + c);
@@ -127,6 +136,6 @@ class LexiconClassifierTest {
 
   @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v2", classifier.version());
+    assertEquals("lexicon-v2.1", classifier.version());
   }
 }
