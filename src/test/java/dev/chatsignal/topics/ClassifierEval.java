@@ -85,6 +85,7 @@ final class ClassifierEval {
     sets.put("heldout-C", EvalSet.parse(HeldOutChats.setC()).rows());
     sets.put("heldout-D", EvalSet.parse(HeldOutChats.setD()).rows());
     sets.put("heldout-E", EvalSet.parse(HeldOutChats.setE()).rows());
+    sets.put("heldout-F", EvalSet.parse(HeldOutChats.setF()).rows());
     warmUp(interest);
     List<SetFigures> figures = new ArrayList<>();
     Map<String, TextClassifier> classifiers = new LinkedHashMap<>();
