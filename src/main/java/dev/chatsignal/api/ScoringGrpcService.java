@@ -46,8 +46,8 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
 
   private ScoreRequest read(ScoreCandidatesRequest r) {
     String user = rules.id("user_id", r.getUserId(), RequestLimits.MAX_ID_CHARS);
-    var surface = ProtoEnums.surface("surface", r.getSurface(), r.getSurfaceValue());
-    var age = ProtoEnums.ageBand("age_band", r.getAgeBand(), r.getAgeBandValue());
+    var surface = ProtoEnums.surface("surface", r.getSurfaceValue());
+    var age = ProtoEnums.ageBand("age_band", r.getAgeBandValue());
     int n = r.getCandidatesCount();
     if (n == 0 || n > rules.limits().maxCandidates()) {
       throw InvalidArgument.of("candidates", n + " items", "1.." + rules.limits().maxCandidates());
@@ -94,7 +94,7 @@ public final class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceI
     if (!ids.add(itemId)) {
       throw InvalidArgument.of("item_id", itemId, "unique within the request");
     }
-    var kind = ProtoEnums.itemKind("kind", c.getKind(), c.getKindValue());
+    var kind = ProtoEnums.itemKind("kind", c.getKindValue());
     var topics = rules.topics("topics", c.getTopicsList());
     String text = rules.text("text", c.getText(), false);
     if (!Double.isFinite(c.getPrior())) {
