@@ -3,10 +3,12 @@ package dev.chatsignal.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chatsignal.testing.Protos;
 import dev.chatsignal.testing.RawIngest;
 import dev.chatsignal.testing.TestServer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Bytes that do not parse as the request (bad UTF-8 in a string, garbage) are INVALID_ARGUMENT. */
@@ -26,6 +28,17 @@ class MalformedBytesTest {
           + " (expected: protobuf wire format with UTF-8 strings)", utf8.getDescription());
       Status garbage = send(server, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff});
       assertEquals(Status.Code.INVALID_ARGUMENT, garbage.getCode(), garbage.toString());
+    }
+  }
+
+  @Test
+  void unknownFields_areIgnored_evenWithTheHighestFieldNumber() {
+    try (TestServer server = TestServer.inMemory()) {
+      ByteArrayOutputStream request = new ByteArrayOutputStream();
+      request.writeBytes(Protos.batch(Protos.chat("c1", "u1", "US", TestServer.NOW, Protos.HIKING_CHAT)).toByteArray());
+      // field 536870911 (the highest protobuf allows) as a varint 1: an unknown field like any other
+      request.writeBytes(new byte[] {(byte) 0xf8, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f, 0x01});
+      assertEquals(1, RawIngest.send(server.channel, request.toByteArray()).getAccepted());
     }
   }
 }
