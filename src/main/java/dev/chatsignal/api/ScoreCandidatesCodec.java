@@ -2,8 +2,8 @@ package dev.chatsignal.api;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.chatsignal.v1.ScoreCandidatesRequest;
-import dev.chatsignal.v1.ScoreCandidatesResponse;
+import dev.chatsignal.scoring.ScoreResult;
+import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.v1.ScoringServiceGrpc;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
@@ -21,11 +21,15 @@ import java.io.UncheckedIOException;
 final class ScoreCandidatesCodec {
   private ScoreCandidatesCodec() {}
 
-  /** {@code chatsignal.v1.ScoringService/ScoreCandidates}, parsing requests with {@link ScoreRequestDecoder}. */
-  static MethodDescriptor<WireScoreRequest, ScoreCandidatesResponse> method() {
-    MethodDescriptor<ScoreCandidatesRequest, ScoreCandidatesResponse> generated =
-        ScoringServiceGrpc.getScoreCandidatesMethod();
-    return generated.toBuilder(new Requests(), generated.getResponseMarshaller()).build();
+  /**
+   * {@code chatsignal.v1.ScoringService/ScoreCandidates}, reading requests with {@link ScoreRequestDecoder}
+   * and writing responses with {@link ScoreResponseWriter} (paths from {@code taxonomy}, {@code versions}
+   * stamped on each).
+   */
+  static MethodDescriptor<WireScoreRequest, ScoreResult> method(Taxonomy taxonomy, Versions versions) {
+    return ScoringServiceGrpc.getScoreCandidatesMethod()
+        .toBuilder(new Requests(), new Responses(new ScoreResponseWriter(taxonomy, versions)))
+        .build();
   }
 
   /**
@@ -60,6 +64,25 @@ final class ScoreCandidatesCodec {
         throw new IOException("stream length " + bytes.length + " was not its known length");
       }
       return bytes;
+    }
+  }
+
+  /** A result to response bytes, written when grpc drains the stream. */
+  private static final class Responses implements MethodDescriptor.Marshaller<ScoreResult> {
+    private final ScoreResponseWriter writer;
+
+    Responses(ScoreResponseWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public InputStream stream(ScoreResult result) {
+      return new ScoreResponseStream(writer, result);
+    }
+
+    @Override
+    public ScoreResult parse(InputStream stream) {
+      throw new UnsupportedOperationException("ScoreCandidates responses are only written here (server side)");
     }
   }
 }

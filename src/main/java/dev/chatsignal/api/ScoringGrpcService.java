@@ -1,25 +1,19 @@
 package dev.chatsignal.api;
 
-import dev.chatsignal.scoring.Contribution;
 import dev.chatsignal.scoring.ScoreResult;
-import dev.chatsignal.scoring.ScoredItem;
 import dev.chatsignal.scoring.ScoringEngine;
 import dev.chatsignal.topics.Taxonomy;
-import dev.chatsignal.v1.ScoreCandidatesResponse;
 import dev.chatsignal.v1.ScoringServiceGrpc;
-import dev.chatsignal.v1.TopicContribution;
 import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The ScoreCandidates edge: the request comes decoded by {@link ScoreCandidatesCodec}, is validated
- * whole by {@link ScoreRequestReader} (any broken rule is INVALID_ARGUMENT naming the field), scored by
- * the {@link ScoringEngine}, and the response carries the versions.
+ * whole by {@link ScoreRequestReader} (any broken rule is INVALID_ARGUMENT naming the field) and scored
+ * by the {@link ScoringEngine}; the codec writes the result, with the versions, as the response.
  */
 public final class ScoringGrpcService implements BindableService {
   private final ScoringEngine engine;
@@ -37,7 +31,7 @@ public final class ScoringGrpcService implements BindableService {
   /** {@code chatsignal.v1.ScoringService} as generated (name, schema for reflection) on the codec's method. */
   @Override
   public ServerServiceDefinition bindService() {
-    var method = ScoreCandidatesCodec.method();
+    var method = ScoreCandidatesCodec.method(taxonomy, versions);
     ServiceDescriptor generated = ScoringServiceGrpc.getServiceDescriptor();
     ServiceDescriptor service = ServiceDescriptor.newBuilder(generated.getName())
         .setSchemaDescriptor(generated.getSchemaDescriptor())
@@ -48,40 +42,8 @@ public final class ScoringGrpcService implements BindableService {
         .build();
   }
 
-  private void scoreCandidates(WireScoreRequest request, StreamObserver<ScoreCandidatesResponse> out) {
+  private void scoreCandidates(WireScoreRequest request, StreamObserver<ScoreResult> out) {
     io.grpc.Context context = io.grpc.Context.current();
-    GrpcCalls.unary("ScoreCandidates", out, () -> respond(engine.score(reader.read(request), context::isCancelled)));
-  }
-
-  private ScoreCandidatesResponse respond(ScoreResult result) {
-    ScoreCandidatesResponse.Builder out = ScoreCandidatesResponse.newBuilder()
-        .setPersonalized(result.decision().personalize())
-        .setReason(ProtoEnums.reason(result.decision().reason()))
-        .setPolicyVersion(versions.policy())
-        .setTaxonomyVersion(versions.taxonomy())
-        .setClassifierVersion(versions.classifier());
-    List<dev.chatsignal.v1.ScoredItem> items = new ArrayList<>(result.items().size());
-    for (ScoredItem item : result.items()) {
-      dev.chatsignal.v1.ScoredItem.Builder b = dev.chatsignal.v1.ScoredItem.newBuilder()
-          .setItemId(item.itemId())
-          .setScore(item.score())
-          .setPersonalized(item.personalized())
-          .setReason(ProtoEnums.reason(item.reason()))
-          .setSummary(item.summary());
-      for (Contribution c : item.explanation()) {
-        b.addExplanation(TopicContribution.newBuilder()
-            .setTopicId(c.topicId())
-            .setPath(taxonomy.pathOf(c.topicId()))
-            .setSource(ProtoEnums.source(c.source()))
-            .setApp(c.app() == null ? "" : c.app())
-            .setNoise(c.noise())
-            .setContribution(c.amount())
-            .setProfileTopicId(c.profileTopicId())
-            .setProfileTopicPath(taxonomy.pathOf(c.profileTopicId())));
-      }
-      items.add(b.build());
-    }
-    out.addAllItems(items); // one sized copy instead of growing the builder's list item by item
-    return out.build();
+    GrpcCalls.unary("ScoreCandidates", out, () -> engine.score(reader.read(request), context::isCancelled));
   }
 }

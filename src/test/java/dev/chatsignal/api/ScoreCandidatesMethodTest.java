@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import dev.chatsignal.testing.TestServer;
+import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.v1.ScoringServiceGrpc;
 import io.grpc.MethodDescriptor;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -25,7 +26,7 @@ class ScoreCandidatesMethodTest {
   @Test
   void codecMethod_isTheGeneratedMethodButForItsMarshallers() {
     MethodDescriptor<?, ?> generated = ScoringServiceGrpc.getScoreCandidatesMethod();
-    MethodDescriptor<?, ?> codec = ScoreCandidatesCodec.method();
+    MethodDescriptor<?, ?> codec = ScoreCandidatesCodec.method(Taxonomy.loadDefault(), new Versions("p", "t", "c"));
     assertEquals("chatsignal.v1.ScoringService/ScoreCandidates", codec.getFullMethodName());
     assertEquals(generated.getType(), codec.getType());
     assertSame(generated.getSchemaDescriptor(), codec.getSchemaDescriptor());

@@ -7,6 +7,7 @@ import dev.chatsignal.store.Apps;
 import dev.chatsignal.topics.Taxonomy;
 import dev.chatsignal.v1.ScoreCandidatesRequest;
 import io.grpc.KnownLength;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,10 +26,13 @@ import java.util.Set;
 final class ScoreRequestPaths {
   private final FieldRules rules;
   private final ScoreRequestReader reader;
+  private final MethodDescriptor.Marshaller<WireScoreRequest> requests;
 
   ScoreRequestPaths(Taxonomy taxonomy, RequestLimits limits) {
     this.rules = new FieldRules(taxonomy, limits);
     this.reader = new ScoreRequestReader(rules);
+    this.requests = ScoreCandidatesCodec.method(taxonomy, new Versions("policy", taxonomy.version(), "classifier"))
+        .getRequestMarshaller();
   }
 
   /** Through the codec, from a stream that has a known length (as grpc's are) or not. */
@@ -36,7 +40,7 @@ final class ScoreRequestPaths {
     InputStream stream = knownLength ? new KnownLengthStream(bytes) : new ByteArrayInputStream(bytes);
     WireScoreRequest wire;
     try {
-      wire = ScoreCandidatesCodec.method().getRequestMarshaller().parse(stream);
+      wire = requests.parse(stream);
     } catch (StatusRuntimeException e) {
       return RequestOutcome.UNPARSEABLE;
     }
