@@ -34,7 +34,7 @@ final class ScoreRequestDecoder {
    * grpc-java's protobuf marshaller keeps. Nested messages are read here without
    * {@code CodedInputStream.readMessage}, so the depth is counted here.
    */
-  static final int RECURSION_LIMIT = 100;
+  private static final int RECURSION_LIMIT = 100;
 
   private static final int VARINT = WireFormat.WIRETYPE_VARINT;
   private static final int FIXED32 = WireFormat.WIRETYPE_FIXED32;
