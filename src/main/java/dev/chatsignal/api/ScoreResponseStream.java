@@ -13,8 +13,8 @@ import java.util.Objects;
 /**
  * A ScoreCandidates response as grpc reads it. As grpc-java's {@code ProtoInputStream} does for a
  * generated message, it knows its length before writing ({@link KnownLength}) and writes itself into
- * grpc's output buffers when drained ({@link Drainable}), so the response is encoded once, with no
- * intermediate byte array. A transport that reads it instead (in-process) gets the bytes written
+ * grpc's output buffers when drained ({@link Drainable}), so the response is encoded once and never
+ * held whole in a byte array. A transport that reads it instead (in-process) gets the bytes written
  * straight into its buffer when that buffer is large enough, else through one byte array. Single use,
  * not thread-safe, like any InputStream.
  */
@@ -36,7 +36,8 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
   @Override
   public int drainTo(OutputStream target) throws IOException {
     if (result != null) {
-      CodedOutputStream out = CodedOutputStream.newInstance(target, Math.min(size, CodedOutputStream.DEFAULT_BUFFER_SIZE));
+      int buffer = Math.min(size, CodedOutputStream.DEFAULT_BUFFER_SIZE);
+      CodedOutputStream out = CodedOutputStream.newInstance(target, buffer);
       writer.write(result, itemSizes, out);
       out.flush();
       result = null;

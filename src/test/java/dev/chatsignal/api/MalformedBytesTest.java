@@ -64,7 +64,8 @@ class MalformedBytesTest {
         assertEquals("request: bytes that are not a valid chatsignal.v1.ScoreCandidatesRequest"
             + " (expected: protobuf wire format with UTF-8 strings)", status.getDescription());
       }
-      assertEquals(3, RawCall.send(server.channel, ScoringServiceGrpc.getScoreCandidatesMethod(), valid).getItemsCount());
+      var ok = RawCall.send(server.channel, ScoringServiceGrpc.getScoreCandidatesMethod(), valid);
+      assertEquals(3, ok.getItemsCount());
       var rejected = server.server.registry().find("grpc.server.processing.duration")
           .tags("method", "ScoreCandidates", "status_code", "INVALID_ARGUMENT").timer();
       assertEquals(2, rejected == null ? 0 : rejected.count());

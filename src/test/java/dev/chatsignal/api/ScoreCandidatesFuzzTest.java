@@ -54,7 +54,8 @@ class ScoreCandidatesFuzzTest {
     RequestOutcome decoded = paths.codec(bytes, true);
     RequestOutcome expected = paths.generated(bytes);
     if (!decoded.equals(expected)) {
-      throw new AssertionError("codec: " + decoded + "\ngenerated: " + expected + "\nbytes: " + HexFormat.of().formatHex(bytes));
+      throw new AssertionError("codec: " + decoded + "\ngenerated: " + expected + "\nbytes: "
+          + HexFormat.of().formatHex(bytes));
     }
     ScoreCandidatesResponse response;
     try {
@@ -83,7 +84,8 @@ class ScoreCandidatesFuzzTest {
     ScoreCandidatesRequest request = parsed(bytes);
     FuzzOracle.checkError(e, texts(request), request);
     if (!Objects.equals(status.getDescription(), decoded.invalidArgument())) {
-      throw new AssertionError("answered " + status + " but the request decodes to " + decoded + "\nrequest: " + request);
+      throw new AssertionError("answered " + status + " but the request decodes to " + decoded
+          + "\nrequest: " + request);
     }
   }
 

@@ -47,8 +47,8 @@ class ScoreCandidatesMethodTest {
       for (var bytes : answers.get(1).getFileDescriptorResponse().getFileDescriptorProtoList()) {
         files.add(FileDescriptorProto.parseFrom(bytes));
       }
-      FileDescriptorProto scoring = files.stream().filter(f -> f.getName().equals("chatsignal/v1/scoring_service.proto"))
-          .findFirst().orElseThrow();
+      FileDescriptorProto scoring = files.stream()
+          .filter(f -> f.getName().equals("chatsignal/v1/scoring_service.proto")).findFirst().orElseThrow();
       ServiceDescriptorProto service = scoring.getService(0);
       assertEquals("ScoreCandidates", service.getMethod(0).getName());
       assertEquals(".chatsignal.v1.ScoreCandidatesRequest", service.getMethod(0).getInputType());

@@ -59,8 +59,9 @@ class ScoreCandidatesOverNettyTest {
     ScoreCandidatesRequest.Builder request = ScoreCandidatesRequest.newBuilder().setUserId("nobody").setCountry("US")
         .setSurface(Surface.SURFACE_FEED).setExplain(true);
     for (int i = 0; i < 500; i++) {
-      request.addCandidates(Protos.candidate("item-" + i + "-bötas-🥾", ItemKind.ITEM_KIND_POST, (i * 37 % 101) / 100.0,
-          Protos.BOOTS, Protos.HIKING));
+      double prior = (i * 37 % 101) / 100.0;
+      request.addCandidates(Protos.candidate("item-" + i + "-bötas-🥾", ItemKind.ITEM_KIND_POST, prior, Protos.BOOTS,
+          Protos.HIKING));
     }
     ScoreCandidatesResponse inProcess;
     try (TestServer server = TestServer.inMemory()) {

@@ -66,7 +66,7 @@ class ScoreRequestDecoderTest {
       byte[] canonical = request.toByteArray();
       byte[] scrambled = scrambler.scramble(request);
       reshaped += Arrays.equals(canonical, scrambled) ? 0 : 1;
-      byte[] merged = WireBytes.concat(requests.next().toByteArray(), scrambled); // a message's bytes merge with the next's
+      byte[] merged = WireBytes.concat(requests.next().toByteArray(), scrambled); // two messages' bytes merge
       for (byte[] bytes : List.of(canonical, scrambled, merged)) {
         RequestOutcome outcome = same(bytes, i % 2 == 0);
         ok += outcome.ok() ? 1 : 0;
@@ -200,8 +200,10 @@ class ScoreRequestDecoderTest {
 
   /** A valid request with the given extra bytes at the end of the request, candidate, topic and context. */
   private static byte[] requestWith(byte[] inRequest, byte[] inCandidate, byte[] inTopic, byte[] inContext) {
-    byte[] topic = WireBytes.concat(TopicWeight.newBuilder().setTopicId(Protos.BOOTS).setWeight(1).build().toByteArray(), inTopic);
-    byte[] candidate = WireBytes.concat(Candidate.newBuilder().setItemId("i").setKind(ItemKind.ITEM_KIND_AD).build().toByteArray(),
+    byte[] topic = WireBytes.concat(
+        TopicWeight.newBuilder().setTopicId(Protos.BOOTS).setWeight(1).build().toByteArray(), inTopic);
+    byte[] candidate = WireBytes.concat(
+        Candidate.newBuilder().setItemId("i").setKind(ItemKind.ITEM_KIND_AD).build().toByteArray(),
         WireBytes.of(out -> out.writeByteArray(3, topic)), inCandidate);
     byte[] context = WireBytes.concat(RequestContext.newBuilder().setText("t").build().toByteArray(), inContext);
     return WireBytes.concat(ScoreCandidatesRequest.newBuilder().setUserId("u").setSurfaceValue(1).build().toByteArray(),
@@ -267,13 +269,15 @@ class ScoreRequestDecoderTest {
     for (int i = 0; i < counts.length; i++) {
       Candidate.Builder c = Candidate.newBuilder().setItemId("c" + i).setKindValue(1);
       for (int t = 0; t < counts[i]; t++) {
-        c.addTopics(TopicWeight.newBuilder().setTopicId(TOPIC_IDS[(i * 7 + t) % TOPIC_IDS.length]).setWeight(1f / (t + 1)));
+        int id = TOPIC_IDS[(i * 7 + t) % TOPIC_IDS.length];
+        c.addTopics(TopicWeight.newBuilder().setTopicId(id).setWeight(1f / (t + 1)));
       }
       request.addCandidates(c);
     }
     byte[] bytes = request.build().toByteArray();
     RequestOutcome expected = roomy.generated(bytes);
     assertEquals(expected, roomy.codec(bytes, true));
-    assertEquals(List.of(40, 0, 17, 64, 1), expected.request().candidates().stream().map(c -> c.topics().size()).toList());
+    assertEquals(List.of(40, 0, 17, 64, 1),
+        expected.request().candidates().stream().map(c -> c.topics().size()).toList());
   }
 }

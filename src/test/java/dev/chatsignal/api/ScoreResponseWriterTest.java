@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class ScoreResponseWriterTest {
   private static final Taxonomy TAXONOMY = Taxonomy.loadDefault();
   private static final int[] TOPIC_IDS = TAXONOMY.all().stream().mapToInt(Topic::id).toArray();
-  private static final Versions VERSIONS = new Versions("policy-2025-12-16.1", TAXONOMY.version(), "lexicon-v1+affinity-v1");
+  private static final Versions VERSIONS =
+      new Versions("policy-2025-12-16.1", TAXONOMY.version(), "lexicon-v1+affinity-v1");
   private static final List<String> TEXTS = List.of("", "a", "Because you chatted about Hiking & Camping this week",
       "bötas-🥾", "日本語のアイテム", "x".repeat(300));
 
@@ -75,7 +76,7 @@ class ScoreResponseWriterTest {
     List<Versions> versions = List.of(VERSIONS, new Versions("", "", ""), new Versions("pölicy-✓", "t", ""));
     int explained = 0;
     for (Versions v : versions) {
-      MethodDescriptor.Marshaller<ScoreResult> responses = ScoreCandidatesCodec.method(TAXONOMY, v).getResponseMarshaller();
+      var responses = ScoreCandidatesCodec.method(TAXONOMY, v).getResponseMarshaller();
       for (int i = 0; i < 1000; i++) {
         ScoreResult result = randomResult(random.nextInt(12));
         explained += result.items().stream().anyMatch(item -> !item.explanation().isEmpty()) ? 1 : 0;
@@ -98,7 +99,8 @@ class ScoreResponseWriterTest {
       assertArrayEquals(generated(result, TAXONOMY, VERSIONS).toByteArray(), written[z]);
       var item = ScoreCandidatesResponse.parseFrom(written[z]).getItems(0);
       assertEquals(Double.doubleToRawLongBits(zeros[z]), Double.doubleToRawLongBits(item.getScore()));
-      assertEquals(Double.doubleToRawLongBits(zeros[z]), Double.doubleToRawLongBits(item.getExplanation(0).getContribution()));
+      double amount = item.getExplanation(0).getContribution();
+      assertEquals(Double.doubleToRawLongBits(zeros[z]), Double.doubleToRawLongBits(amount));
     }
     assertEquals(written[0].length + 2 * 9, written[1].length, "-0.0 adds a tag and 8 bytes for score and amount");
   }
@@ -116,8 +118,9 @@ class ScoreResponseWriterTest {
     for (int i = 0; i < items; i++) {
       List<Contribution> explanation = new ArrayList<>();
       for (int k = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(3); k > 0; k--) {
-        explanation.add(new Contribution(topicId(), random.nextInt(5) == 0 ? null : pick(SignalSource.values()),
-            number(), topicId(), pick(new String[] {null, "", "default", "instagram", "äpp.日本"}), random.nextBoolean()));
+        SignalSource source = random.nextInt(5) == 0 ? null : pick(SignalSource.values());
+        String app = pick(new String[] {null, "", "default", "instagram", "äpp.日本"});
+        explanation.add(new Contribution(topicId(), source, number(), topicId(), app, random.nextBoolean()));
       }
       Reason reason = pick(Reason.values());
       out.add(new ScoredItem(pick(TEXTS.toArray(new String[0])) + i, number(), random.nextBoolean(), reason,

@@ -77,9 +77,8 @@ public final class RandomScoreRequests {
         .setKindValue(chance(0.03) ? (random.nextBoolean() ? 0 : odd()) : 1 + random.nextInt(4));
     int topics = chance(0.03) ? MAX_TOPICS + 1 : random.nextInt(MAX_TOPICS + 1);
     for (int i = 0; i < topics; i++) {
-      c.addTopics(TopicWeight.newBuilder()
-          .setTopicId(chance(0.03) ? new int[] {0, -5, 99_999}[random.nextInt(3)] : topicIds[random.nextInt(topicIds.length)])
-          .setWeight(weight()));
+      int id = chance(0.03) ? new int[] {0, -5, 99_999}[random.nextInt(3)] : topicIds[random.nextInt(topicIds.length)];
+      c.addTopics(TopicWeight.newBuilder().setTopicId(id).setWeight(weight()));
     }
     if (random.nextBoolean()) {
       c.setText(text());

@@ -118,7 +118,7 @@ public final class WireScrambler {
         case BOOL -> out.writeBool(n, (Boolean) value);
         case DOUBLE -> out.writeDouble(n, (Double) value);
         case FLOAT -> out.writeFloat(n, (Float) value);
-        default -> throw new IllegalArgumentException(field.getFullName() + ": " + field.getType() + " is not supported");
+        default -> throw unsupported(field);
       }
     });
   }
@@ -146,7 +146,7 @@ public final class WireScrambler {
       case BOOL -> random.nextBoolean();
       case DOUBLE -> random.nextGaussian();
       case FLOAT -> random.nextFloat();
-      default -> throw new IllegalArgumentException(field.getFullName() + ": " + field.getType() + " is not supported");
+      default -> throw unsupported(field);
     };
   }
 
@@ -164,7 +164,8 @@ public final class WireScrambler {
     return WireBytes.of(out -> {
       out.writeTag(fieldNumber, fieldWireType);
       switch (fieldWireType) {
-        case WireFormat.WIRETYPE_VARINT -> out.writeUInt64NoTag(random.nextBoolean() ? random.nextLong() : random.nextInt(300));
+        case WireFormat.WIRETYPE_VARINT ->
+            out.writeUInt64NoTag(random.nextBoolean() ? random.nextLong() : random.nextInt(300));
         case WireFormat.WIRETYPE_FIXED64 -> out.writeFixed64NoTag(random.nextLong());
         case WireFormat.WIRETYPE_FIXED32 -> out.writeFixed32NoTag(random.nextInt());
         case WireFormat.WIRETYPE_LENGTH_DELIMITED -> {
@@ -180,6 +181,10 @@ public final class WireScrambler {
         }
       }
     });
+  }
+
+  private static IllegalArgumentException unsupported(FieldDescriptor field) {
+    return new IllegalArgumentException(field.getFullName() + ": " + field.getType() + " is not supported");
   }
 
   private boolean chance(double p) {
