@@ -73,27 +73,46 @@ final class FieldRules {
     return value;
   }
 
+  /** Topics as messages (engagements): at most maxTopicsPerItem, each a taxonomy id with weight in (0, 1]. */
   List<TopicWeight> topics(String field, List<dev.chatsignal.v1.TopicWeight> topics) {
-    if (topics.size() > limits.maxTopicsPerItem()) {
-      throw InvalidArgument.of(field, topics.size() + " topics", "at most " + limits.maxTopicsPerItem());
-    }
-    if (topics.isEmpty()) {
+    if (topicCount(field, topics.size()) == 0) {
       return List.of();
     }
     TopicWeight[] out = new TopicWeight[topics.size()];
-    for (int i = 0; i < topics.size(); i++) {
-      dev.chatsignal.v1.TopicWeight t = topics.get(i);
-      if (!taxonomy.contains(t.getTopicId())) {
-        throw InvalidArgument.of(field + "[" + i + "].topic_id", t.getTopicId(),
-            "a topic id of " + taxonomy.version() + ", see TopicService/ListTopics");
-      }
-      float w = t.getWeight();
-      if (!(w > 0 && w <= 1)) {
-        throw InvalidArgument.of(field + "[" + i + "].weight", w, "in (0, 1]");
-      }
-      out[i] = new TopicWeight(t.getTopicId(), w);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = topic(field, i, topics.get(i).getTopicId(), topics.get(i).getWeight());
     }
     return List.of(out); // immutable, so the domain records' List.copyOf does not copy again
+  }
+
+  /** Topics as decoded off the wire (candidates): {@code ids[i]} with {@code weights[i]}, same rules. */
+  List<TopicWeight> topics(String field, int[] ids, float[] weights) {
+    if (topicCount(field, ids.length) == 0) {
+      return List.of();
+    }
+    TopicWeight[] out = new TopicWeight[ids.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = topic(field, i, ids[i], weights[i]);
+    }
+    return List.of(out);
+  }
+
+  private int topicCount(String field, int count) {
+    if (count > limits.maxTopicsPerItem()) {
+      throw InvalidArgument.of(field, count + " topics", "at most " + limits.maxTopicsPerItem());
+    }
+    return count;
+  }
+
+  private TopicWeight topic(String field, int i, int id, float weight) {
+    if (!taxonomy.contains(id)) {
+      throw InvalidArgument.of(field + "[" + i + "].topic_id", id,
+          "a topic id of " + taxonomy.version() + ", see TopicService/ListTopics");
+    }
+    if (!(weight > 0 && weight <= 1)) {
+      throw InvalidArgument.of(field + "[" + i + "].weight", weight, "in (0, 1]");
+    }
+    return new TopicWeight(id, weight);
   }
 
   static <E extends Enum<E>> void known(String field, E value, int number, E unrecognized, E unspecified) {

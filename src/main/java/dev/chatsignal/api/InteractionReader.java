@@ -74,7 +74,7 @@ final class InteractionReader {
     var topics = rules.topics(path + ".topics", e.getTopicsList());
     String text = rules.text(path + ".text", e.getText(), topics.isEmpty());
     return new Signal.Engagement(kind(e.getKind()), itemId,
-        ProtoEnums.itemKind(path + ".item_kind", e.getItemKind(), e.getItemKindValue()), topics, text);
+        ProtoEnums.itemKind(path + ".item_kind", e.getItemKindValue()), topics, text);
   }
 
   private static EngagementKind kind(dev.chatsignal.v1.EngagementKind kind) {

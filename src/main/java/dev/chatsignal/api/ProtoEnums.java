@@ -7,12 +7,17 @@ import dev.chatsignal.policy.Surface;
 import dev.chatsignal.store.SignalSource;
 import dev.chatsignal.topics.SensitiveCategory;
 
-/** Maps between proto enums and domain enums; unknown or unspecified inputs are INVALID_ARGUMENT. */
+/**
+ * Maps between proto enums and domain enums; unknown or unspecified inputs are INVALID_ARGUMENT. Inputs
+ * come as wire numbers, resolved as a generated getter does: a number the schema does not know is
+ * UNRECOGNIZED.
+ */
 final class ProtoEnums {
   private ProtoEnums() {}
 
-  static ItemKind itemKind(String field, dev.chatsignal.v1.ItemKind kind, int number) {
-    switch (kind) {
+  static ItemKind itemKind(String field, int number) {
+    var kind = dev.chatsignal.v1.ItemKind.forNumber(number);
+    switch (kind == null ? dev.chatsignal.v1.ItemKind.UNRECOGNIZED : kind) {
       case ITEM_KIND_REEL: return ItemKind.REEL;
       case ITEM_KIND_GROUP: return ItemKind.GROUP;
       case ITEM_KIND_POST: return ItemKind.POST;
@@ -24,8 +29,9 @@ final class ProtoEnums {
     }
   }
 
-  static Surface surface(String field, dev.chatsignal.v1.Surface surface, int number) {
-    switch (surface) {
+  static Surface surface(String field, int number) {
+    var surface = dev.chatsignal.v1.Surface.forNumber(number);
+    switch (surface == null ? dev.chatsignal.v1.Surface.UNRECOGNIZED : surface) {
       case SURFACE_FEED: return Surface.FEED;
       case SURFACE_REELS: return Surface.REELS;
       case SURFACE_GROUPS: return Surface.GROUPS;
@@ -37,8 +43,9 @@ final class ProtoEnums {
     }
   }
 
-  static AgeBand ageBand(String field, dev.chatsignal.v1.AgeBand band, int number) {
-    switch (band) {
+  static AgeBand ageBand(String field, int number) {
+    var band = dev.chatsignal.v1.AgeBand.forNumber(number);
+    switch (band == null ? dev.chatsignal.v1.AgeBand.UNRECOGNIZED : band) {
       case AGE_BAND_UNSPECIFIED: return AgeBand.UNSPECIFIED;
       case AGE_BAND_MINOR: return AgeBand.MINOR;
       case AGE_BAND_ADULT: return AgeBand.ADULT;
