@@ -1,5 +1,6 @@
 package dev.chatsignal.testing;
 
+import dev.chatsignal.policy.AgeOfMajority;
 import dev.chatsignal.v1.AgeBand;
 import dev.chatsignal.v1.Candidate;
 import dev.chatsignal.v1.ClassifyTextResponse;
@@ -157,10 +158,25 @@ public final class FuzzOracle {
     if (!context.isBlank() && world.classify(context).getSensitiveCategoriesCount() > 0) {
       return Reason.REASON_SENSITIVE_CONTEXT;
     }
-    if (req.getSurface() == Surface.SURFACE_ADS && req.getAgeBand() != AgeBand.AGE_BAND_ADULT) {
+    if (req.getSurface() == Surface.SURFACE_ADS && !adult(req)) {
       return Reason.REASON_AGE_UNKNOWN;
     }
     return null;
+  }
+
+  /*
+   * Adult for the ad rules: the caller's band, or, when age_years is known, that age against the
+   * country's age of majority (the shipped table); a MINOR band always wins.
+   */
+  private static boolean adult(ScoreCandidatesRequest req) {
+    if (req.getAgeYears() <= 0) {
+      return req.getAgeBand() == AgeBand.AGE_BAND_ADULT;
+    }
+    if (req.getAgeBand() == AgeBand.AGE_BAND_MINOR) {
+      return false;
+    }
+    String code = req.getCountry().strip().toUpperCase(Locale.ROOT);
+    return req.getAgeYears() >= AgeOfMajority.DEFAULT.ageIn(code.equals("UK") ? "GB" : code);
   }
 
   /** Items ordered by prior descending, ties in input order, score == prior, not personalized. */
@@ -191,7 +207,7 @@ public final class FuzzOracle {
           "ad " + c.getItemId() + " explained by ads-sensitive topic " + t.getTopicId() + " via "
               + t.getProfileTopicId(), req);
     }
-    boolean minorAd = c.getKind() == ItemKind.ITEM_KIND_AD && req.getAgeBand() != AgeBand.AGE_BAND_ADULT;
+    boolean minorAd = c.getKind() == ItemKind.ITEM_KIND_AD && !adult(req);
     if (minorAd || onlySensitiveTopics(c)) {
       check(item.getScore() == c.getPrior() && !item.getPersonalized(),
           "ad " + c.getItemId() + (minorAd ? " for a non-adult" : " with only ads-sensitive topics")
