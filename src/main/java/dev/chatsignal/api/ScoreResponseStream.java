@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 final class ScoreResponseStream extends InputStream implements Drainable, KnownLength {
   private final ScoreResponseWriter writer;
-  private final int[] itemSizes;
+  private final ScoreResponseWriter.Items items;
   private final int size;
   /** The response until it is written or copied to {@link #partial}; then null. */
   private ScoreResult result;
@@ -29,8 +29,8 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
   ScoreResponseStream(ScoreResponseWriter writer, ScoreResult result) {
     this.writer = writer;
     this.result = result;
-    this.itemSizes = writer.itemSizes(result);
-    this.size = writer.size(result, itemSizes);
+    this.items = writer.items(result);
+    this.size = writer.size(result, items);
   }
 
   @Override
@@ -38,7 +38,7 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
     if (result != null) {
       int buffer = Math.min(size, CodedOutputStream.DEFAULT_BUFFER_SIZE);
       CodedOutputStream out = CodedOutputStream.newInstance(target, buffer);
-      writer.write(result, itemSizes, out);
+      writer.write(result, items, out);
       out.flush();
       result = null;
       return size;
@@ -65,7 +65,7 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
     }
     if (result != null && size > 0 && len >= size) {
       CodedOutputStream out = CodedOutputStream.newInstance(b, off, size);
-      writer.write(result, itemSizes, out);
+      writer.write(result, items, out);
       out.checkNoSpaceLeft();
       result = null;
       return size;
@@ -89,7 +89,7 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
     }
     byte[] bytes = new byte[size];
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-    writer.write(result, itemSizes, out);
+    writer.write(result, items, out);
     out.checkNoSpaceLeft();
     partial = new ByteArrayInputStream(bytes);
     result = null;
