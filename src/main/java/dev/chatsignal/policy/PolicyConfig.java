@@ -49,6 +49,13 @@ public record PolicyConfig(
     if (ageOfMajority == null) {
       throw new IllegalArgumentException("ageOfMajority: null (expected: a table)");
     }
+    // requests are looked up under the canonical code, so an entry under an alias would never apply
+    for (String code : ageOfMajority.byCountry().keySet()) {
+      if (regionAliases.containsKey(code)) {
+        throw new IllegalArgumentException("age of majority entry " + code + " is an alias of "
+            + regionAliases.get(code) + " (expected: " + regionAliases.get(code) + "=age)");
+      }
+    }
   }
 
   /** The same rules with the default age-of-majority table. */

@@ -50,6 +50,15 @@ class ServerConfigTest {
     assertEquals(java.util.Set.of("BR", "CA"), c.policy().excludedRegions());
   }
 
+  @Test
+  void ageOfMajority_underARegionAlias_isRejectedNamingTheCanonicalCode() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ServerConfig.from(Map.of("CHATSIGNAL_AGE_OF_MAJORITY", "*=18,UK=21"), new String[0]).policy());
+    assertTrue(e.getMessage().contains("UK is an alias of GB (expected: GB=age)"), e.getMessage());
+    assertEquals(21, ServerConfig.from(Map.of("CHATSIGNAL_AGE_OF_MAJORITY", "*=18,GB=21"), new String[0])
+        .policy().ageOfMajority().ageIn("GB"));
+  }
+
   private static void assertMessage(Map<String, String> env, String prefix) {
     ConfigException e = assertThrows(ConfigException.class, () -> ServerConfig.from(env, new String[0]));
     assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
