@@ -72,7 +72,12 @@ class LexiconClassifierTest {
         // the v2.1 trap contexts must leave the real disclosures alone
         Arguments.of(SensitiveCategory.HEALTH, "my health has been getting worse since march"),
         Arguments.of(SensitiveCategory.BIOMETRIC, "they took my fingerprints at the border"),
-        Arguments.of(SensitiveCategory.POLITICAL_OPINION, "i volunteer for her senate campaign"));
+        Arguments.of(SensitiveCategory.POLITICAL_OPINION, "i volunteer for her senate campaign"),
+        // v2.1 lists: rites and objects, same-sex couples, peoples, unions by initials
+        Arguments.of(SensitiveCategory.RELIGION_OR_BELIEF, "where can i buy candles for our menorah"),
+        Arguments.of(SensitiveCategory.SEX_LIFE_OR_ORIENTATION, "we are both guys, which resorts in mexico are friendly"),
+        Arguments.of(SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN, "um my hmong grandma wants to visit laos"),
+        Arguments.of(SensitiveCategory.TRADE_UNION_MEMBERSHIP, "does my ibew pension vest after five years"));
   }
 
   @ParameterizedTest
@@ -102,7 +107,9 @@ class LexiconClassifierTest {
       "is 80% battery health bad for a two year old laptop",
       "how do i get fingerprints off a stainless steel fridge",
       "ideas for a one shot dnd campaign",
-      "do the saints have a shot at the playoffs this season"})
+      "do the saints have a shot at the playoffs this season",
+      "i lent my brother my car for the weekend",
+      "where is my order confirmation email"})
   void benignKeywordTraps_areNotSensitive(String text) {
     Classification c = classifier.classify(text);
     assertFalse(c.isSensitive(), text + " -> " + c);
