@@ -64,10 +64,7 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
       return 0;
     }
     if (result != null && size > 0 && len >= size) {
-      CodedOutputStream out = CodedOutputStream.newInstance(b, off, size);
-      writer.write(result, items, out);
-      out.checkNoSpaceLeft();
-      result = null;
+      writeInto(b, off);
       return size;
     }
     toPartial();
@@ -88,10 +85,15 @@ final class ScoreResponseStream extends InputStream implements Drainable, KnownL
       return;
     }
     byte[] bytes = new byte[size];
-    CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+    writeInto(bytes, 0);
+    partial = new ByteArrayInputStream(bytes);
+  }
+
+  /** Encodes the response into {@code size} bytes of {@code target} from {@code offset}; it is then spent. */
+  private void writeInto(byte[] target, int offset) throws IOException {
+    CodedOutputStream out = CodedOutputStream.newInstance(target, offset, size);
     writer.write(result, items, out);
     out.checkNoSpaceLeft();
-    partial = new ByteArrayInputStream(bytes);
     result = null;
   }
 }

@@ -74,9 +74,10 @@ final class ScoreResponseWriter {
 
   /**
    * What sizing found and writing reuses, per item in result order: the item id as UTF-8 and the
-   * ScoredItem message's size (the response's length prefixes).
+   * ScoredItem message's size (the response's length prefixes); and the size of every explanation
+   * entry, all items' in one array in writing order.
    */
-  record Items(byte[][] ids, int[] sizes) {}
+  record Items(byte[][] ids, int[] sizes, int[] explanationSizes) {}
 
   /**
    * Encodes every item id once and sizes every item. Why {@code String.getBytes} for the ids: on the
@@ -88,11 +89,24 @@ final class ScoreResponseWriter {
     List<ScoredItem> items = result.items();
     byte[][] ids = new byte[items.size()][];
     int[] sizes = new int[ids.length];
-    for (int i = 0; i < sizes.length; i++) {
-      ids[i] = items.get(i).itemId().getBytes(StandardCharsets.UTF_8);
-      sizes[i] = itemSize(items.get(i), ids[i]);
+    int entries = 0;
+    for (ScoredItem item : items) {
+      entries += item.explanation().size();
     }
-    return new Items(ids, sizes);
+    int[] explanationSizes = new int[entries];
+    for (int i = 0, entry = 0; i < sizes.length; i++) {
+      ScoredItem item = items.get(i);
+      ids[i] = item.itemId().getBytes(StandardCharsets.UTF_8);
+      int size = rawBytesSize(ITEM_ID, ids[i]) + doubleSize(SCORE, item.score())
+          + boolSize(ITEM_PERSONALIZED, item.personalized());
+      for (Contribution c : item.explanation()) {
+        explanationSizes[entry] = contributionSize(c);
+        size += messageSize(EXPLANATION, explanationSizes[entry++]);
+      }
+      sizes[i] = size + enumSize(ITEM_REASON, ProtoEnums.reason(item.reason()).getNumber())
+          + stringSize(SUMMARY, item.summary());
+    }
+    return new Items(ids, sizes, explanationSizes);
   }
 
   /** The size of the whole response, given {@link #items}. */
@@ -111,9 +125,9 @@ final class ScoreResponseWriter {
   void write(ScoreResult result, Items prepared, CodedOutputStream out) throws IOException {
     List<ScoredItem> items = result.items();
     int[] sizes = prepared.sizes();
-    for (int i = 0; i < sizes.length; i++) {
+    for (int i = 0, entry = 0; i < sizes.length; i++) {
       writeMessageHeader(out, ITEMS, sizes[i]);
-      writeItem(out, items.get(i), prepared.ids()[i]);
+      entry = writeItem(out, items.get(i), prepared.ids()[i], prepared.explanationSizes(), entry);
     }
     writeBool(out, PERSONALIZED, result.decision().personalize());
     writeEnum(out, REASON, ProtoEnums.reason(result.decision().reason()).getNumber());
@@ -122,26 +136,19 @@ final class ScoreResponseWriter {
     writeBytes(out, CLASSIFIER_VERSION, classifier);
   }
 
-  private int itemSize(ScoredItem item, byte[] id) {
-    int size = rawBytesSize(ITEM_ID, id) + doubleSize(SCORE, item.score())
-        + boolSize(ITEM_PERSONALIZED, item.personalized());
-    for (Contribution c : item.explanation()) {
-      size += messageSize(EXPLANATION, contributionSize(c));
-    }
-    return size + enumSize(ITEM_REASON, ProtoEnums.reason(item.reason()).getNumber())
-        + stringSize(SUMMARY, item.summary());
-  }
-
-  private void writeItem(CodedOutputStream out, ScoredItem item, byte[] id) throws IOException {
+  /** Writes one item; its explanation entries' sizes start at {@code entry}. Returns the next entry. */
+  private int writeItem(CodedOutputStream out, ScoredItem item, byte[] id, int[] explanationSizes, int entry)
+      throws IOException {
     writeRawBytes(out, ITEM_ID, id);
     writeDouble(out, SCORE, item.score());
     writeBool(out, ITEM_PERSONALIZED, item.personalized());
     for (Contribution c : item.explanation()) {
-      writeMessageHeader(out, EXPLANATION, contributionSize(c));
+      writeMessageHeader(out, EXPLANATION, explanationSizes[entry++]);
       writeContribution(out, c);
     }
     writeEnum(out, ITEM_REASON, ProtoEnums.reason(item.reason()).getNumber());
     writeString(out, SUMMARY, item.summary());
+    return entry;
   }
 
   private int contributionSize(Contribution c) {

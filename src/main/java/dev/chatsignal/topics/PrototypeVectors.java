@@ -17,8 +17,7 @@ import java.util.Map;
  * <p>Why precomputed: embedding the ~870 prototype sentences at start-up costs seconds; reading them
  * costs milliseconds. The file is a cache, never a source of truth: a sentence missing from it (an edited
  * prototype) is embedded at start-up, and a test fails until the file is regenerated
- * ({@code PrototypeVectorsWriter}). Stored as int8 per component with one scale per vector, which moves
- * cosine similarities by well under 0.005. Immutable and thread-safe after loading.
+ * ({@code PrototypeVectorsWriter}). Stored as {@link Int8Vector}s. Immutable and thread-safe after loading.
  */
 final class PrototypeVectors {
   static final String DEFAULT_RESOURCE = "/topics/prototype_vectors_v1.bin";
@@ -89,16 +88,8 @@ final class PrototypeVectors {
     data.writeInt(vectors.size());
     data.writeInt(SentenceEncoder.DIMENSIONS);
     for (Map.Entry<String, float[]> e : new java.util.TreeMap<>(vectors).entrySet()) {
-      float max = 1e-12f;
-      for (float x : e.getValue()) {
-        max = Math.max(max, Math.abs(x));
-      }
-      float scale = max / 127f;
       data.writeUTF(e.getKey());
-      data.writeFloat(scale);
-      for (float x : e.getValue()) {
-        data.writeByte(Math.round(x / scale));
-      }
+      Int8Vector.write(data, e.getValue());
     }
     data.flush();
   }

@@ -60,10 +60,7 @@ final class StaticEncoder implements TextEncoder {
   /** Reads vectors in the format {@link #write} writes; {@code in} is closed afterwards. */
   static StaticEncoder read(InputStream in) {
     try (DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16))) {
-      if (data.readInt() != MAGIC) {
-        throw new IllegalStateException("static token vectors: bad magic number");
-      }
-      String model = data.readUTF();
+      String model = modelOf(data);
       int count = data.readInt();
       int dims = data.readInt();
       Map<String, Integer> index = new HashMap<>(count * 2);
@@ -86,9 +83,17 @@ final class StaticEncoder implements TextEncoder {
     }
   }
 
+  /** The model a file of token vectors was distilled from (its header); fails on anything else. */
+  static String modelOf(DataInputStream in) throws IOException {
+    if (in.readInt() != MAGIC) {
+      throw new IOException("static token vectors: bad magic number");
+    }
+    return in.readUTF();
+  }
+
   /**
    * Writes token vectors: one record per token with its vocabulary id (frequency order) and its vector
-   * as int8 with one scale.
+   * as an {@link Int8Vector}.
    */
   static void write(String modelId, String[] tokens, int[] vocabIds, float[][] vectors, OutputStream out)
       throws IOException {
@@ -98,17 +103,9 @@ final class StaticEncoder implements TextEncoder {
     data.writeInt(tokens.length);
     data.writeInt(vectors[0].length);
     for (int i = 0; i < tokens.length; i++) {
-      float max = 1e-12f;
-      for (float x : vectors[i]) {
-        max = Math.max(max, Math.abs(x));
-      }
-      float scale = max / 127f;
       data.writeUTF(tokens[i]);
       data.writeInt(vocabIds[i]);
-      data.writeFloat(scale);
-      for (float x : vectors[i]) {
-        data.writeByte(Math.round(x / scale));
-      }
+      Int8Vector.write(data, vectors[i]);
     }
     data.flush();
   }

@@ -80,9 +80,8 @@ public final class StaticVectorsWriter {
       return false;
     }
     try (DataInputStream in = new DataInputStream(Files.newInputStream(out))) {
-      in.readInt();
-      return in.readUTF().equals(SentenceEncoder.MODEL_ID);
-    } catch (IOException e) {
+      return StaticEncoder.modelOf(in).equals(SentenceEncoder.MODEL_ID);
+    } catch (IOException e) { // unreadable or not ours: write it anew
       return false;
     }
   }

@@ -53,8 +53,7 @@ public final class FuzzOracle {
 
   /** True only for a code SPEC lets personalize: assigned, not excluded (UK is GB; trimmed, any case). */
   public static boolean regionAllowed(String country) {
-    String code = country.strip().toUpperCase(Locale.ROOT);
-    code = code.equals("UK") ? "GB" : code;
+    String code = canonical(country);
     return code.matches("[A-Z]{2}") && ASSIGNED.contains(code) && !EXCLUDED.contains(code);
   }
 
@@ -147,8 +146,7 @@ public final class FuzzOracle {
   /** The reason a whole request must get the prior ranking, or null when it may personalize. */
   private Reason fallbackReason(ScoreCandidatesRequest req) {
     if (!regionAllowed(req.getCountry())) {
-      String code = req.getCountry().strip().toUpperCase(Locale.ROOT);
-      boolean known = ASSIGNED.contains(code.equals("UK") ? "GB" : code);
+      boolean known = ASSIGNED.contains(canonical(req.getCountry()));
       return known ? Reason.REASON_REGION_EXCLUDED : Reason.REASON_REGION_UNKNOWN;
     }
     if (req.getContext().getSensitive()) {
@@ -175,8 +173,13 @@ public final class FuzzOracle {
     if (req.getAgeBand() == AgeBand.AGE_BAND_MINOR) {
       return false;
     }
-    String code = req.getCountry().strip().toUpperCase(Locale.ROOT);
-    return req.getAgeYears() >= AgeOfMajority.DEFAULT.ageIn(code.equals("UK") ? "GB" : code);
+    return req.getAgeYears() >= AgeOfMajority.DEFAULT.ageIn(canonical(req.getCountry()));
+  }
+
+  /* The country as the policy looks it up: trimmed, upper case, the UK under its ISO code GB. */
+  private static String canonical(String country) {
+    String code = country.strip().toUpperCase(Locale.ROOT);
+    return code.equals("UK") ? "GB" : code;
   }
 
   /** Items ordered by prior descending, ties in input order, score == prior, not personalized. */
