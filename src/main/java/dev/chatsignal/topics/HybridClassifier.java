@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lexicon ({@link LexiconClassifier}), an in-process sentence embedding ({@link SentenceEncoder},
@@ -41,10 +42,23 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    * 0.07), which are no evidence of a disclosure. 0.1 to 0.3 measured the same (docs/classifier.md).
    */
   static final double SENSITIVE_TOPIC_CONFIDENCE = 0.2;
+  /*
+   * A lexicon category is dropped when the whole text is embedded and its nearest benign example is
+   * this much closer than the category's nearest example: the sentence as a whole reads as a known
+   * look-alike ("kosher salt for bread"). 0.3 cost no recall on the shared sets (docs/classifier.md).
+   */
+  static final double LEXICON_VETO = 0.3;
+  /*
+   * When the lexicon met a category's keyword in a known trap context ("cancer" with "zodiac"), the
+   * embedding must beat the benign examples by this much, not the usual margin, to report that
+   * category: its similarity was likely raised by the same keyword. Topics of a trapped category add
+   * nothing.
+   */
+  static final double TRAPPED_MARGIN = 0.15;
   /* Platt scaling of the topic score to a probability of being a right topic (docs/classifier.md). */
   static final double CALIBRATION_SLOPE = 4.0;
   static final double CALIBRATION_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v3(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v4(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -74,7 +88,8 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   }
 
   /** Everything the decision used, for evaluation and curves. Never logged. */
-  record Trace(Classification lexicon, double[] sensitiveSimilarities, double[] topicSimilarities) {}
+  record Trace(Classification lexicon, Set<SensitiveCategory> trapped, double[] sensitiveSimilarities,
+      double[] topicSimilarities, boolean wholeTextEmbedded) {}
 
   @Override
   public Classification classify(String text) {
@@ -92,23 +107,41 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     String normalized = String.join(" ", words.length > maxWords ? Arrays.copyOf(words, maxWords) : words);
     float[] v = encoder.encode(normalized);
     float[] tv = topicEncoder.encode(String.join(" ", words));
-    return new Trace(lexicon.classifyTokens(tokens), gate.similarities(v), topics.similarities(tv));
+    LexiconClassifier.Reading reading = lexicon.read(tokens);
+    return new Trace(reading.classification(), reading.trapped(), gate.similarities(v),
+        topics.similarities(tv), words.length <= maxWords);
   }
 
   /** The classification a trace leads to at the shipped operating point. */
   Classification decide(Trace trace) {
-    return decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN);
+    return decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN, LEXICON_VETO);
   }
 
-  /** The classification a trace leads to at a given sensitive operating point (for curves). */
-  Classification decide(Trace trace, double threshold, double margin) {
+  /**
+   * The classification a trace leads to at a given sensitive operating point (for curves): the
+   * embedding threshold and benign margin of the gate, and the lexicon veto (no veto: +infinity).
+   */
+  Classification decide(Trace trace, double threshold, double margin, double veto) {
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
-    categories.addAll(trace.lexicon().sensitiveCategories());
-    categories.addAll(SensitiveGate.detect(trace.sensitiveSimilarities(), threshold, margin));
+    double[] sims = trace.sensitiveSimilarities();
+    for (SensitiveCategory c : trace.lexicon().sensitiveCategories()) {
+      // text past the embedded words may hold the keyword's real context: only a whole text can veto
+      if (!trace.wholeTextEmbedded() || SensitiveGate.benign(sims) - sims[c.ordinal()] < veto) {
+        categories.add(c);
+      }
+    }
+    Set<SensitiveCategory> clear = SensitiveGate.detect(sims, threshold, TRAPPED_MARGIN);
+    for (SensitiveCategory c : SensitiveGate.detect(sims, threshold, margin)) {
+      if (!trace.trapped().contains(c) || clear.contains(c)) {
+        categories.add(c);
+      }
+    }
     List<TopicScore> ranked = rankTopics(trace);
     for (TopicScore t : ranked) {
       if (t.confidence() >= SENSITIVE_TOPIC_CONFIDENCE) {
-        taxonomy.sensitiveCategoryOf(t.topicId()).ifPresent(categories::add);
+        taxonomy.sensitiveCategoryOf(t.topicId())
+            .filter(c -> !trace.trapped().contains(c))
+            .ifPresent(categories::add);
       }
     }
     return new Classification(ranked, categories);

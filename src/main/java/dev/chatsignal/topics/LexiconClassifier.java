@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A lexicon-based {@link TextClassifier}: text is normalized ({@link TextNormalizer}), topics come from
@@ -23,7 +24,7 @@ public final class LexiconClassifier implements TextClassifier {
   public static final int MAX_TOPICS = 5;
   /* Score at which confidence reaches 2/3: one full-weight term. Two terms give 0.8. */
   private static final double HALF_SATURATION = 0.5;
-  static final String VERSION = "lexicon-v2.1";
+  static final String VERSION = "lexicon-v2.2";
 
   /** Best score first, then the deeper (more specific) topic, then the lower id. */
   private static final Comparator<TopicLexicon.Hit> HIT_ORDER =
@@ -53,19 +54,35 @@ public final class LexiconClassifier implements TextClassifier {
 
   /** Classifies text already tokenized (the hybrid classifier tokenizes once for both of its halves). */
   Classification classifyTokens(TextNormalizer.Tokens tokens) {
+    return read(tokens).classification();
+  }
+
+  /**
+   * A classification and the categories whose keywords occurred only in known trap contexts. An
+   * ads-sensitive topic adds its category unless that category was trapped: "the trump suit in
+   * euchre" matches /News/Politics by its word "trump", which the sensitive lexicon knows as a card
+   * game there.
+   */
+  record Reading(Classification classification, Set<SensitiveCategory> trapped) {}
+
+  /** As {@link #classifyTokens}, keeping the trapped categories for the hybrid classifier. */
+  Reading read(TextNormalizer.Tokens tokens) {
     if (tokens.size() == 0) {
-      return Classification.EMPTY;
+      return new Reading(Classification.EMPTY, Set.of());
     }
     List<TopicLexicon.Hit> hits = topics.score(tokens);
     hits.sort(HIT_ORDER);
+    SensitiveLexicon.Detection detection = sensitive.inspect(tokens);
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
-    categories.addAll(sensitive.detect(tokens));
+    categories.addAll(detection.found());
     List<TopicScore> scored = new ArrayList<>(Math.min(hits.size(), MAX_TOPICS));
     for (TopicLexicon.Hit hit : hits.subList(0, Math.min(hits.size(), MAX_TOPICS))) {
       scored.add(new TopicScore(hit.topicId(), hit.score() / (hit.score() + HALF_SATURATION)));
-      taxonomy.sensitiveCategoryOf(hit.topicId()).ifPresent(categories::add);
+      taxonomy.sensitiveCategoryOf(hit.topicId())
+          .filter(c -> !detection.trapped().contains(c))
+          .ifPresent(categories::add);
     }
-    return new Classification(scored, categories);
+    return new Reading(new Classification(scored, categories), detection.trapped());
   }
 
   @Override

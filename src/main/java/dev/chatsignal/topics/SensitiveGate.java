@@ -52,6 +52,11 @@ final class SensitiveGate {
     return index.nearest(v);
   }
 
+  /** Similarity to the nearest benign example, from {@link #similarities}. */
+  static double benign(double[] sims) {
+    return sims[NONE];
+  }
+
   /** The decision rule on precomputed similarities, for curves over the operating point. */
   static Set<SensitiveCategory> detect(double[] sims, double threshold, double margin) {
     double best = -1;

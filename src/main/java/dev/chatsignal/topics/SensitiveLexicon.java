@@ -17,7 +17,10 @@ import java.util.Set;
  * <p>File format, tab-separated: {@code category  weight  phrases  unless}. {@code phrases} is a
  * {@code ;}-separated list in {@link PhraseIndex} syntax; {@code weight} in (0, 1]; {@code unless} an
  * optional {@code ;}-separated list of context phrases that, anywhere in the text, cancel the entry
- * ("virus" unless "laptop"). A category is reported when the weights of its distinct matched cues
+ * ("virus" unless "laptop"), and an optional fifth field {@code sense}: {@code other} (the default) when
+ * the contexts show the word in another sense, so that a cancelled match marks the category as
+ * {@linkplain Detection#trapped() trapped}, or {@code same} when they show the same sense used without
+ * a disclosure ("mexican" with "recipe"), which marks nothing. A category is reported when the weights of its distinct matched cues
  * sum to at least 1, so a weak cue (weight 0.5) needs a second, different cue; a cue is the matched
  * word sequence, so a repeated word or its plural ("policy", "policies") counts once.
  *
@@ -28,7 +31,8 @@ final class SensitiveLexicon {
   static final String DEFAULT_RESOURCE = "/topics/sensitive_lexicon_v2.tsv";
   private static final int CATEGORY_COUNT = SensitiveCategory.values().length;
 
-  private record Term(SensitiveCategory category, double weight, int[] unless) {}
+  /* marksTrap: a cancelled match means the word was met in another sense (see Detection). */
+  private record Term(SensitiveCategory category, double weight, int[] unless, boolean marksTrap) {}
 
   private final PhraseIndex<Term> terms;
   private final PhraseIndex<Integer> contexts;
@@ -59,20 +63,38 @@ final class SensitiveLexicon {
         }));
       }
       int[] unlessIds = unless.stream().mapToInt(Integer::intValue).toArray();
+      boolean marksTrap = switch (line.field(4)) {
+        case "", "other" -> true;
+        case "same" -> false;
+        default -> throw line.error("sense '" + line.field(4) + "' (expected: other or same)");
+      };
       List<String> phrases = splitList(line.field(2));
       if (phrases.isEmpty()) {
         throw line.error("no phrases");
       }
       for (String phrase : phrases) {
-        terms.add(phrase, new Term(category, weight, unlessIds));
+        terms.add(phrase, new Term(category, weight, unlessIds, marksTrap));
       }
     }
     return new SensitiveLexicon(terms.build(), contexts.build());
   }
 
+  /**
+   * What the lexicon read in a text: the categories it reveals, and the categories one of whose terms
+   * occurred in a known trap context ("virus" with "laptop"), i.e. a keyword recognized in its benign
+   * sense. A category can be in both (a second, uncancelled term).
+   */
+  record Detection(Set<SensitiveCategory> found, Set<SensitiveCategory> trapped) {}
+
   /** Every category {@code tokens} reveal; empty when none. Never null. */
   Set<SensitiveCategory> detect(TextNormalizer.Tokens tokens) {
+    return inspect(tokens).found();
+  }
+
+  /** The categories {@code tokens} reveal and those whose keywords occurred in a trap context. */
+  Detection inspect(TextNormalizer.Tokens tokens) {
     EnumSet<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
+    EnumSet<SensitiveCategory> trapped = EnumSet.noneOf(SensitiveCategory.class);
     for (String word : tokens.raw()) {
       if (ClinicalSuffixes.isClinical(word)) {
         found.add(SensitiveCategory.HEALTH);
@@ -87,6 +109,9 @@ final class SensitiveLexicon {
         return;
       }
       if (term.unless().length > 0 && cancelled(term, tokens, present)) {
+        if (term.marksTrap()) {
+          trapped.add(term.category());
+        }
         return;
       }
       // a cue counts once per category however often, or in however many spellings, it occurs
@@ -100,7 +125,7 @@ final class SensitiveLexicon {
         found.add(term.category());
       }
     });
-    return found;
+    return new Detection(found, trapped);
   }
 
   private boolean cancelled(Term term, TextNormalizer.Tokens tokens, BitSet[] present) {

@@ -25,6 +25,8 @@ import java.util.Random;
 final class ClassifierEval {
   static final long TRANSCRIPT_SEED = 20251216L;
   static final double[] GRID_MARGINS = {0.0, 0.03, 0.05, 0.08, 0.10, 0.12};
+  /* Lexicon vetoes swept in the grid; the first means no veto. */
+  static final double[] GRID_VETOES = {Double.POSITIVE_INFINITY, 0.3, 0.2, 0.1, 0.05};
   static final double[] CURVE_THRESHOLDS = {0.30, 0.34, 0.38, 0.40, 0.41, 0.42, 0.43, 0.44, 0.45, 0.46, 0.48, 0.50, 0.55, 1.01};
 
   /** Figures for one data set under one classifier. */
@@ -86,13 +88,20 @@ final class ClassifierEval {
     sets.put("heldout-D", EvalSet.parse(HeldOutChats.setD()).rows());
     sets.put("heldout-E", EvalSet.parse(HeldOutChats.setE()).rows());
     sets.put("heldout-F", EvalSet.parse(HeldOutChats.setF()).rows());
+    sets.put("heldout-G", EvalSet.parse(HeldOutChats.setG()).rows());
+    sets.put("heldout-H", EvalSet.parse(HeldOutChats.setH()).rows());
+    String external = System.getProperty("chatsignal.eval.external", "");
+    if (!external.isEmpty()) {
+      // a held-out file outside the repository, scored as is (texts never printed); not in the grid
+      sets.put("external-" + Path.of(external).getFileName(), EvalSet.read(Path.of(external)).rows());
+    }
     warmUp(interest);
     List<SetFigures> figures = new ArrayList<>();
     Map<String, TextClassifier> classifiers = new LinkedHashMap<>();
     classifiers.put(LexiconClassifier.VERSION, adapter(LexiconClassifier.VERSION, this::classifyLexicon));
     classifiers.put(hybrid.version(), adapter(hybrid.version(), this::classifyTraced));
     for (Map.Entry<String, List<Map<String, String>>> set : sets.entrySet()) {
-      String source = set.getKey().startsWith("heldout") ? "kind" : "source_dataset";
+      String source = set.getKey().startsWith("shared") ? "source_dataset" : "kind";
       for (Map.Entry<String, TextClassifier> c : classifiers.entrySet()) {
         boolean labeledSensitive = set.getValue().stream().anyMatch(r -> r.containsKey("sensitive_category"));
         SensitiveScore s = labeledSensitive && !set.getKey().contains("interest")
@@ -160,11 +169,11 @@ final class ClassifierEval {
 
   /* Recall and false alarms of the union (lexicon OR embedding) over the embedding threshold. */
   private List<double[]> curve(List<List<Map<String, String>>> sets) {
-    return curve(sets, SensitiveGate.DEFAULT_MARGIN);
+    return curve(sets, SensitiveGate.DEFAULT_MARGIN, HybridClassifier.LEXICON_VETO);
   }
 
-  /* As above at a given benign margin; rows {threshold, recall, FA, worst category, FA set 0, FA set 1}. */
-  private List<double[]> curve(List<List<Map<String, String>>> sets, double margin) {
+  /* As above at a given benign margin and lexicon veto; rows {threshold, recall, FA, worst category, FA set 0, FA set 1}. */
+  private List<double[]> curve(List<List<Map<String, String>>> sets, double margin, double veto) {
     List<double[]> rows = new ArrayList<>();
     for (double threshold : CURVE_THRESHOLDS) {
       int positives = 0;
@@ -180,7 +189,7 @@ final class ClassifierEval {
         for (Map<String, String> row : sets.get(k)) {
           HybridClassifier.Trace trace = traces.get(row.get("text"));
           boolean flagged = trace != null
-              && hybrid.decide(trace, threshold, margin).isSensitive();
+              && hybrid.decide(trace, threshold, margin, veto).isSensitive();
           String label = row.get("sensitive_category");
           if (label.equals("none")) {
             none++;
@@ -205,25 +214,36 @@ final class ClassifierEval {
   }
 
   /*
-   * The operating-point grid behind the chosen threshold and margin: recall and false alarms on the
-   * shared sets (typed + voice) and on the held-out chats pooled, per margin and threshold. Printed only.
+   * The operating-point grid behind the chosen threshold, margin and lexicon veto: recall and false
+   * alarms on the shared sets (typed + voice), on held-out sets A-E pooled and on set H (keyword traps),
+   * first per margin at the shipped veto, then per veto at the shipped margin. Sets F and G are left
+   * out: they are scored, never tuned on. Printed only.
    */
   void printGrid(Map<String, List<Map<String, String>>> sets) {
     List<List<Map<String, String>>> shared = List.of(sets.get("shared-sensitive"), sets.get("shared-sensitive-voice"));
     List<Map<String, String>> heldOut = new ArrayList<>();
-    sets.forEach((name, rows) -> {
-      if (name.startsWith("heldout")) {
-        heldOut.addAll(rows);
-      }
-    });
-    System.out.println("== operating-point grid: margin threshold | shared recall FA-typed FA-voice | held-out recall FA");
+    for (String name : List.of("heldout-A", "heldout-B", "heldout-C", "heldout-D", "heldout-E")) {
+      heldOut.addAll(sets.get(name));
+    }
+    List<Map<String, String>> traps = sets.get("heldout-H");
+    System.out.println("== operating-point grid: margin veto threshold | shared recall FA-typed FA-voice"
+        + " | held-out A-E recall FA | H recall FA");
     for (double margin : GRID_MARGINS) {
-      List<double[]> s = curve(shared, margin);
-      List<double[]> h = curve(List.of(heldOut), margin);
-      for (int i = 0; i < s.size(); i++) {
-        System.out.printf(Locale.ROOT, "  %.2f %.2f | %.3f %.3f %.3f | %.3f %.3f%n", margin, s.get(i)[0],
-            s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2]);
-      }
+      printGridRows(shared, heldOut, traps, margin, HybridClassifier.LEXICON_VETO);
+    }
+    for (double veto : GRID_VETOES) {
+      printGridRows(shared, heldOut, traps, SensitiveGate.DEFAULT_MARGIN, veto);
+    }
+  }
+
+  private void printGridRows(List<List<Map<String, String>>> shared, List<Map<String, String>> heldOut,
+      List<Map<String, String>> traps, double margin, double veto) {
+    List<double[]> s = curve(shared, margin, veto);
+    List<double[]> h = curve(List.of(heldOut), margin, veto);
+    List<double[]> t = curve(List.of(traps), margin, veto);
+    for (int i = 0; i < s.size(); i++) {
+      System.out.printf(Locale.ROOT, "  %.2f %.2f %.2f | %.3f %.3f %.3f | %.3f %.3f | %.3f %.3f%n", margin, veto,
+          s.get(i)[0], s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2], t.get(i)[1], t.get(i)[2]);
     }
   }
 

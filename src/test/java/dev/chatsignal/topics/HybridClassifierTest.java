@@ -33,7 +33,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v3(lexicon-v2.1+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
+    assertEquals("hybrid-v4(lexicon-v2.2+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -56,6 +56,31 @@ class HybridClassifierTest {
         "My plants look sick, yellow leaves everywhere")) {
       assertFalse(classifier.classify(text).isSensitive(), text + " -> " + classifier.classify(text));
     }
+  }
+
+  @Test
+  void lexiconHit_isVetoed_whenTheWholeSentenceReadsAsABenignExample() {
+    String text = "disable alarm for three pm";
+    HybridClassifier.Trace trace = classifier.trace(text);
+    assertEquals(java.util.Set.of(SensitiveCategory.HEALTH), trace.lexicon().sensitiveCategories(), "the lexicon alone");
+    assertFalse(classifier.classify(text).isSensitive(), classifier.classify(text).toString());
+    assertTrue(classifier.decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN,
+        Double.POSITIVE_INFINITY).isSensitive(), "without the veto");
+    // a long turn is embedded only in part, so its keyword is never vetoed
+    String longTurn = "disable alarm for three pm " + "and then remind me about the groceries and the car ".repeat(3);
+    assertTrue(classifier.classify(longTurn).isSensitive(), longTurn);
+  }
+
+  @Test
+  void trappedKeyword_needsAClearerEmbeddingMargin() {
+    String name = "Writing a toast for my friend Christian's wedding. Can you help make it funny without roasting him?";
+    HybridClassifier.Trace trace = classifier.trace(name);
+    assertEquals(java.util.Set.of(SensitiveCategory.RELIGION_OR_BELIEF), trace.trapped());
+    assertTrue(SensitiveGate.detect(trace.sensitiveSimilarities(), SensitiveGate.DEFAULT_THRESHOLD,
+        SensitiveGate.DEFAULT_MARGIN).contains(SensitiveCategory.RELIGION_OR_BELIEF), "the embedding alone");
+    assertFalse(classifier.classify(name).isSensitive(), classifier.classify(name).toString());
+    assertTrue(classifier.classify("As a Christian, help me write a wedding toast that mentions our faith")
+        .sensitiveCategories().contains(SensitiveCategory.RELIGION_OR_BELIEF));
   }
 
   @Test
@@ -101,6 +126,12 @@ class HybridClassifierTest {
     SensitiveScore heldOutF = r.find("heldout-F", v).sensitive();
     assertTrue(heldOutF.anyRecall() >= 0.88, "held-out F recall " + heldOutF.anyRecall());
     assertTrue(heldOutF.falseAlarmRate() <= 0.20, "held-out F false alarms " + heldOutF.falseAlarmRate());
+    SensitiveScore heldOutH = r.find("heldout-H", v).sensitive();
+    assertTrue(heldOutH.anyRecall() >= 0.95, "held-out H recall " + heldOutH.anyRecall());
+    assertTrue(heldOutH.falseAlarmRate() <= 0.16, "held-out H false alarms " + heldOutH.falseAlarmRate());
+    SensitiveScore heldOutG = r.find("heldout-G", v).sensitive();
+    assertTrue(heldOutG.anyRecall() >= 0.89, "held-out G recall " + heldOutG.anyRecall());
+    assertTrue(heldOutG.falseAlarmRate() <= 0.14, "held-out G false alarms " + heldOutG.falseAlarmRate());
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,52 @@ class LexiconClassifierTest {
   }
 
   @Test
+  void v22Traps_areNotSensitive_butTheSameWordsStillAreInADisclosure() {
+    for (String trap : List.of("Can I substitute kosher salt for table salt in bread?",
+        "Birthday gift for my friend who's a Cancer? Something zodiac-themed",
+        "um is there a tropical depression forming near florida this weekend",
+        "My wool sweater has pills all over it, how do I remove them?",
+        "a weekend of retail therapy at the outlet malls",
+        "My Instagram account got disabled overnight, how do I appeal?",
+        "check engine light came on, is there a cheap way to diagnose it",
+        "Need a gift for a coworker named Faith who loves candles",
+        "how long is the flight from miami to saint lucia",
+        "Gene from accounting wants a spreadsheet formula",
+        "explain how a genetic algorithm handles crossover and mutation",
+        "whats the best way to train for a turkey trot race on thanksgiving",
+        "which marvin gay album should i start with",
+        "Best closet organizer system for a small walk-in closet",
+        "explain rugby union scoring to me",
+        "My coworker Mohammed is shipping a pallet to Rotterdam")) {
+      assertFalse(classifier.classify(trap).isSensitive(), trap + " -> " + classifier.classify(trap));
+    }
+    for (String disclosure : List.of("I was diagnosed with breast cancer last month",
+        "my depression is worse in winter", "I forgot my pills this morning", "my therapist wants weekly sessions",
+        "I keep my faith even when it is hard", "I am in the closet at work", "our union is going on strike")) {
+      assertTrue(classifier.classify(disclosure).isSensitive(), disclosure);
+    }
+  }
+
+  @Test
+  void anAdsSensitiveTopic_addsNoCategory_whenItsKeywordWasATrap() {
+    // "trump" makes /News/Politics a topic, but the sensitive lexicon knows the card-game sense
+    Classification c = classifier.classify("In Euchre, how is the trump suit chosen when everyone passes?");
+    assertTrue(c.topics().stream().anyMatch(t -> t.topicId() == 247), c.toString());
+    assertFalse(c.isSensitive(), c.toString());
+    assertTrue(classifier.classify("what did trump say in the debate").isSensitive());
+  }
+
+  @Test
+  void identityStatements_revealEthnicity_evenBesideACuisineOrATrip() {
+    for (String text : List.of("im half korean and i lost my grandmas kimchi recipe",
+        "my dad is ethiopian and we are planning a heritage trip", "I'm Lakota and want to find powwows")) {
+      assertEquals(Set.of(SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN), classifier.classify(text).sensitiveCategories(), text);
+    }
+    assertFalse(classifier.classify("whats a good korean recipe for tonight").isSensitive());
+  }
+
+  @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v2.1", classifier.version());
+    assertEquals("lexicon-v2.2", classifier.version());
   }
 }

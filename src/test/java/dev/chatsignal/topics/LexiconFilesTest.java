@@ -44,6 +44,65 @@ class LexiconFilesTest {
   }
 
   @Test
+  void contextRule_marksTheCategoryTrapped_unlessItsSenseIsTheSame() {
+    SensitiveLexicon lexicon = sensitive("HEALTH\t1\tcancer\tzodiac", "RACIAL_OR_ETHNIC_ORIGIN\t1\tmexican\trecipe\tsame");
+    SensitiveLexicon.Detection zodiac = lexicon.inspect(TextNormalizer.tokenize("gift for a cancer, zodiac themed"));
+    assertEquals(Set.of(), zodiac.found());
+    assertEquals(Set.of(SensitiveCategory.HEALTH), zodiac.trapped());
+    SensitiveLexicon.Detection recipe = lexicon.inspect(TextNormalizer.tokenize("a mexican recipe for tonight"));
+    assertEquals(Set.of(), recipe.found());
+    assertEquals(Set.of(), recipe.trapped());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> sensitive("HEALTH\t1\tflu\tshot\tmaybe"));
+    assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("sense"), e.getMessage());
+  }
+
+  /*
+   * Words match by stem, so a context that stems like its own term ("trumps" for "trump") cancels
+   * every match, and a twin spelling left on a line without the context ("therapies" beside
+   * "therapy ... unless retail therapy") matches regardless. Both happened once; neither may again.
+   */
+  @Test
+  void shippedContexts_neverCancelTheirOwnTerms_norLeaveAStemTwinUncancelled() {
+    List<LexiconFile.Line> lines = LexiconFile.read(SensitiveLexicon.DEFAULT_RESOURCE);
+    List<String> problems = new java.util.ArrayList<>();
+    for (LexiconFile.Line line : lines) {
+      if (line.field(3).isEmpty()) {
+        continue;
+      }
+      Set<String> stems = singleWordStems(line.field(2));
+      for (String context : SensitiveLexicon.splitList(line.field(3))) {
+        if (!context.contains(" ") && stems.contains(Stemmer.stem(context))) {
+          problems.add("line " + line.number() + ": context '" + context + "' cancels its own term");
+        }
+      }
+      for (LexiconFile.Line other : lines) {
+        boolean sameRule = other.field(3).equals(line.field(3)) && other.field(1).equals(line.field(1));
+        if (other == line || !other.field(0).equals(line.field(0)) || sameRule
+            || Double.parseDouble(other.field(1)) < Double.parseDouble(line.field(1))) {
+          continue;
+        }
+        for (String twin : singleWordStems(other.field(2))) {
+          if (stems.contains(twin)) {
+            problems.add("line " + line.number() + ": '" + twin + "' also matches on line " + other.number()
+                + " without its contexts");
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  private static Set<String> singleWordStems(String phrases) {
+    Set<String> stems = new java.util.HashSet<>();
+    for (String p : SensitiveLexicon.splitList(phrases)) {
+      if (!p.contains(" ") && !p.contains("{") && !p.startsWith("=")) {
+        stems.add(Stemmer.stem(p));
+      }
+    }
+    return stems;
+  }
+
+  @Test
   void topicLexicon_rejectsUnknownTopicId_namingTheLine() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> TopicLexicon.compile(taxonomy, LexiconFile.parse("test", List.of("472\t1\ttrail", "99999\t1\tx"))));
