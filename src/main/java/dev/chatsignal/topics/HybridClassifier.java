@@ -43,22 +43,15 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    */
   static final double SENSITIVE_TOPIC_CONFIDENCE = 0.2;
   /*
-   * A lexicon category is dropped when the whole text is embedded and its nearest benign example is
-   * this much closer than the category's nearest example: the sentence as a whole reads as a known
-   * look-alike ("kosher salt for bread"). 0.3 cost no recall on the shared sets (docs/classifier.md).
-   */
-  static final double LEXICON_VETO = 0.3;
-  /*
    * When the lexicon met a category's keyword in a known trap context ("cancer" with "zodiac"), the
-   * embedding must beat the benign examples by this much, not the usual margin, to report that
-   * category: its similarity was likely raised by the same keyword. Topics of a trapped category add
-   * nothing.
+   * sentence embedding must give that category this probability, not the usual threshold, to report
+   * it: its probability was likely raised by the same keyword. Topics of a trapped category add nothing.
    */
-  static final double TRAPPED_MARGIN = 0.15;
+  static final double TRAPPED_THRESHOLD = 0.94;
   /* Platt scaling of the topic score to a probability of being a right topic (docs/classifier.md). */
   static final double CALIBRATION_SLOPE = 4.0;
   static final double CALIBRATION_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v4(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v5(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -88,8 +81,8 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   }
 
   /** Everything the decision used, for evaluation and curves. Never logged. */
-  record Trace(Classification lexicon, Set<SensitiveCategory> trapped, double[] sensitiveSimilarities,
-      double[] topicSimilarities, boolean wholeTextEmbedded) {}
+  record Trace(Classification lexicon, Set<SensitiveCategory> trapped, double[] sensitiveProbabilities,
+      double[] topicSimilarities) {}
 
   @Override
   public Classification classify(String text) {
@@ -108,30 +101,21 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     float[] v = encoder.encode(normalized);
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
-    return new Trace(reading.classification(), reading.trapped(), gate.similarities(v),
-        topics.similarities(tv), words.length <= maxWords);
+    return new Trace(reading.classification(), reading.trapped(), gate.probabilities(v), topics.similarities(tv));
   }
 
   /** The classification a trace leads to at the shipped operating point. */
   Classification decide(Trace trace) {
-    return decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN, LEXICON_VETO);
+    return decide(trace, SensitiveGate.DEFAULT_THRESHOLD);
   }
 
-  /**
-   * The classification a trace leads to at a given sensitive operating point (for curves): the
-   * embedding threshold and benign margin of the gate, and the lexicon veto (no veto: +infinity).
-   */
-  Classification decide(Trace trace, double threshold, double margin, double veto) {
+  /** The classification a trace leads to at a given embedding threshold (for curves). */
+  Classification decide(Trace trace, double threshold) {
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
-    double[] sims = trace.sensitiveSimilarities();
-    for (SensitiveCategory c : trace.lexicon().sensitiveCategories()) {
-      // text past the embedded words may hold the keyword's real context: only a whole text can veto
-      if (!trace.wholeTextEmbedded() || SensitiveGate.benign(sims) - sims[c.ordinal()] < veto) {
-        categories.add(c);
-      }
-    }
-    Set<SensitiveCategory> clear = SensitiveGate.detect(sims, threshold, TRAPPED_MARGIN);
-    for (SensitiveCategory c : SensitiveGate.detect(sims, threshold, margin)) {
+    categories.addAll(trace.lexicon().sensitiveCategories());
+    double[] p = trace.sensitiveProbabilities();
+    Set<SensitiveCategory> clear = SensitiveGate.detect(p, Math.max(threshold, TRAPPED_THRESHOLD));
+    for (SensitiveCategory c : SensitiveGate.detect(p, threshold)) {
       if (!trace.trapped().contains(c) || clear.contains(c)) {
         categories.add(c);
       }

@@ -55,6 +55,11 @@ final class PrototypeVectors {
     return v != null ? v : encoder.encode(normalized);
   }
 
+  /** The encoder's model, whose vectors these are. */
+  String modelId() {
+    return encoder.modelId();
+  }
+
   boolean isStored(String normalized) {
     return stored.containsKey(normalized);
   }

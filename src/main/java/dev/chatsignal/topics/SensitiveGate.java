@@ -1,76 +1,146 @@
 package dev.chatsignal.topics;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reports the sensitive categories a text is close to in embedding space, from written example
- * sentences per category ({@code sensitive_prototypes_v2.tsv}) and benign look-alikes ({@code NONE}).
+ * Reports the sensitive categories a text discloses, from its sentence embedding, with a linear model
+ * ({@link SoftmaxRegression}) fitted to written example sentences per category and benign look-alikes
+ * ({@code NONE}) in {@code sensitive_prototypes_v3.tsv}.
  *
- * <p>A category is reported when the text's nearest example of it is at least {@link #DEFAULT_THRESHOLD}
- * similar, beats the nearest benign example by at least {@link #DEFAULT_MARGIN}, and is within
- * {@value #RUNNER_UP} of the nearest category. The benign examples are
- * what lets the threshold sit low (recall first) without flagging "my laptop caught a virus". The
- * operating point and the curve it was read from are in {@code docs/classifier.md}. Immutable and
- * thread-safe.
+ * <p>A category is reported when its probability is at least {@link #DEFAULT_THRESHOLD}. The threshold
+ * and the curve it was read from are in {@code docs/classifier.md}. The fitted weights ship as
+ * {@code sensitive_gate_v1.bin}, stamped with a digest of everything the fit depends on (examples,
+ * labels, model, settings); when the stamp does not match, the model is fitted at start-up instead
+ * (about 2 s) and a test fails until the file is regenerated ({@code SensitiveGateWriter}). Immutable
+ * and thread-safe.
  */
 final class SensitiveGate {
-  static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v2.tsv";
+  static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v3.tsv";
+  static final String WEIGHTS_RESOURCE = "/topics/sensitive_gate_v1.bin";
   /** Chosen operating point (docs/classifier.md): lowest threshold whose false alarms stay ≤ 5%, typed and voice. */
-  static final double DEFAULT_THRESHOLD = 0.44;
-  static final double DEFAULT_MARGIN = 0.05;
-  /* A second category is reported only this close to the nearest one. */
-  static final double RUNNER_UP = 0.03;
+  static final double DEFAULT_THRESHOLD = 0.66;
+  /* Fit settings; part of the model's identity (they are in the weights file's digest). */
+  static final double L2 = 0.02;
+  static final int STEPS = 400;
+  static final double RATE = 1.0;
 
   private static final SensitiveCategory[] CATEGORIES = SensitiveCategory.values();
   private static final int NONE = CATEGORIES.length;
+  private static final int MAGIC = 0x43534757; // "CSGW"
 
-  private final PrototypeIndex index;
+  private final SoftmaxRegression model;
 
-  SensitiveGate(PrototypeIndex index) {
-    this.index = index;
+  SensitiveGate(SoftmaxRegression model) {
+    if (model.labels() != CATEGORIES.length + 1) {
+      throw new IllegalArgumentException("labels: " + model.labels() + " (expected: " + (CATEGORIES.length + 1) + ")");
+    }
+    this.model = model;
   }
 
-  /** Embeds the shipped examples (precomputed where possible) at the default operating point. */
-  static SensitiveGate load(PrototypeVectors encoder) {
+  /** The shipped examples and their labels (ordinals; NONE last). */
+  static Map.Entry<List<String>, int[]> examples() {
     List<String> names = new ArrayList<>();
     for (SensitiveCategory c : CATEGORIES) {
       names.add(c.name());
     }
     names.add("NONE");
-    Map.Entry<List<String>, int[]> labeled =
-        PrototypeIndex.readLabeled(DEFAULT_RESOURCE, PrototypeIndex.indexOf(names));
-    PrototypeIndex index = PrototypeIndex.build(encoder, labeled.getKey(), labeled.getValue(), names.size());
-    return new SensitiveGate(index);
+    return PrototypeIndex.readLabeled(DEFAULT_RESOURCE, PrototypeIndex.indexOf(names));
   }
 
-  /** Similarity of {@code v} to the nearest example per category, indexed by ordinal; last is NONE. */
-  double[] similarities(float[] v) {
-    return index.nearest(v);
-  }
-
-  /** Similarity to the nearest benign example, from {@link #similarities}. */
-  static double benign(double[] sims) {
-    return sims[NONE];
-  }
-
-  /** The decision rule on precomputed similarities, for curves over the operating point. */
-  static Set<SensitiveCategory> detect(double[] sims, double threshold, double margin) {
-    double best = -1;
-    for (SensitiveCategory c : CATEGORIES) {
-      best = Math.max(best, sims[c.ordinal()]);
+  /** The shipped model: the weights file when its digest matches the examples, else a fresh fit. */
+  static SensitiveGate load(PrototypeVectors vectors) {
+    Map.Entry<List<String>, int[]> examples = examples();
+    String digest = digest(vectors.modelId(), examples);
+    InputStream in = SensitiveGate.class.getResourceAsStream(WEIGHTS_RESOURCE);
+    if (in != null) {
+      SoftmaxRegression stored = read(in, digest);
+      if (stored != null) {
+        return new SensitiveGate(stored);
+      }
     }
+    return new SensitiveGate(fit(vectors, examples));
+  }
+
+  /** Fits the model to the examples' vectors. */
+  static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples) {
+    List<String> sentences = examples.getKey();
+    float[][] x = new float[sentences.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = vectors.vectorOf(TextNormalizer.normalized(sentences.get(i)));
+    }
+    return SoftmaxRegression.fit(x, examples.getValue(), CATEGORIES.length + 1, L2, STEPS, RATE);
+  }
+
+  /** What the fit depends on, as a hex SHA-256: model, settings, and every example with its label. */
+  static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < examples.getValue().length; i++) {
+        sha.update((examples.getValue()[i] + "\t" + TextNormalizer.normalized(examples.getKey().get(i)) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a fitted model stamped with {@code digest}. */
+  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(MAGIC);
+    data.writeUTF(digest);
+    model.write(data);
+    data.flush();
+  }
+
+  /** The stored model when the file's stamp equals {@code digest}; null otherwise. Closes {@code in}. */
+  static SoftmaxRegression read(InputStream in, String digest) {
+    try (DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+      if (data.readInt() != MAGIC || !data.readUTF().equals(digest)) {
+        return null;
+      }
+      return SoftmaxRegression.read(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + WEIGHTS_RESOURCE, e);
+    }
+  }
+
+  /** The probability of each category for the text embedded as {@code v}, by ordinal; last is NONE. */
+  double[] probabilities(float[] v) {
+    return model.probabilities(v);
+  }
+
+  /** The decision rule on precomputed probabilities, for curves over the operating point. */
+  static Set<SensitiveCategory> detect(double[] probabilities, double threshold) {
     EnumSet<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
     for (SensitiveCategory c : CATEGORIES) {
-      double s = sims[c.ordinal()];
-      // categories well below the nearest one are the embedding's background, not a second disclosure
-      if (s >= threshold && s - sims[NONE] >= margin && best - s <= RUNNER_UP) {
+      if (probabilities[c.ordinal()] >= threshold) {
         found.add(c);
       }
     }
     return found;
+  }
+
+  /** Probability that the text discloses nothing. */
+  static double benign(double[] probabilities) {
+    return probabilities[NONE];
   }
 }

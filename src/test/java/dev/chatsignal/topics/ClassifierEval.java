@@ -24,10 +24,7 @@ import java.util.Random;
  */
 final class ClassifierEval {
   static final long TRANSCRIPT_SEED = 20251216L;
-  static final double[] GRID_MARGINS = {0.0, 0.03, 0.05, 0.08, 0.10, 0.12};
-  /* Lexicon vetoes swept in the grid; the first means no veto. */
-  static final double[] GRID_VETOES = {Double.POSITIVE_INFINITY, 0.3, 0.2, 0.1, 0.05};
-  static final double[] CURVE_THRESHOLDS = {0.30, 0.34, 0.38, 0.40, 0.41, 0.42, 0.43, 0.44, 0.45, 0.46, 0.48, 0.50, 0.55, 1.01};
+  static final double[] CURVE_THRESHOLDS = {0.30, 0.40, 0.50, 0.56, 0.60, 0.62, 0.64, 0.66, 0.68, 0.70, 0.75, 0.80, 0.90, 1.01};
 
   /** Figures for one data set under one classifier. */
   record SetFigures(String set, String classifier, SensitiveScore sensitive, InterestScore interest) {}
@@ -90,6 +87,7 @@ final class ClassifierEval {
     sets.put("heldout-F", EvalSet.parse(HeldOutChats.setF()).rows());
     sets.put("heldout-G", EvalSet.parse(HeldOutChats.setG()).rows());
     sets.put("heldout-H", EvalSet.parse(HeldOutChats.setH()).rows());
+    sets.put("heldout-I", EvalSet.parse(HeldOutChats.setI()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid
@@ -168,12 +166,8 @@ final class ClassifierEval {
   }
 
   /* Recall and false alarms of the union (lexicon OR embedding) over the embedding threshold. */
+  /* Rows {threshold, recall, FA, worst category, FA set 0, FA set 1}. */
   private List<double[]> curve(List<List<Map<String, String>>> sets) {
-    return curve(sets, SensitiveGate.DEFAULT_MARGIN, HybridClassifier.LEXICON_VETO);
-  }
-
-  /* As above at a given benign margin and lexicon veto; rows {threshold, recall, FA, worst category, FA set 0, FA set 1}. */
-  private List<double[]> curve(List<List<Map<String, String>>> sets, double margin, double veto) {
     List<double[]> rows = new ArrayList<>();
     for (double threshold : CURVE_THRESHOLDS) {
       int positives = 0;
@@ -189,7 +183,7 @@ final class ClassifierEval {
         for (Map<String, String> row : sets.get(k)) {
           HybridClassifier.Trace trace = traces.get(row.get("text"));
           boolean flagged = trace != null
-              && hybrid.decide(trace, threshold, margin, veto).isSensitive();
+              && hybrid.decide(trace, threshold).isSensitive();
           String label = row.get("sensitive_category");
           if (label.equals("none")) {
             none++;
@@ -214,10 +208,9 @@ final class ClassifierEval {
   }
 
   /*
-   * The operating-point grid behind the chosen threshold, margin and lexicon veto: recall and false
-   * alarms on the shared sets (typed + voice), on held-out sets A-E pooled and on set H (keyword traps),
-   * first per margin at the shipped veto, then per veto at the shipped margin. Sets F and G are left
-   * out: they are scored, never tuned on. Printed only.
+   * The curve behind the chosen threshold with held-out columns: recall and false alarms on the shared
+   * sets (typed + voice), on held-out sets A-E pooled and on set H (keyword traps). Sets F and G are
+   * left out: they are scored, never tuned on. Printed only.
    */
   void printGrid(Map<String, List<Map<String, String>>> sets) {
     List<List<Map<String, String>>> shared = List.of(sets.get("shared-sensitive"), sets.get("shared-sensitive-voice"));
@@ -225,25 +218,13 @@ final class ClassifierEval {
     for (String name : List.of("heldout-A", "heldout-B", "heldout-C", "heldout-D", "heldout-E")) {
       heldOut.addAll(sets.get(name));
     }
-    List<Map<String, String>> traps = sets.get("heldout-H");
-    System.out.println("== operating-point grid: margin veto threshold | shared recall FA-typed FA-voice"
-        + " | held-out A-E recall FA | H recall FA");
-    for (double margin : GRID_MARGINS) {
-      printGridRows(shared, heldOut, traps, margin, HybridClassifier.LEXICON_VETO);
-    }
-    for (double veto : GRID_VETOES) {
-      printGridRows(shared, heldOut, traps, SensitiveGate.DEFAULT_MARGIN, veto);
-    }
-  }
-
-  private void printGridRows(List<List<Map<String, String>>> shared, List<Map<String, String>> heldOut,
-      List<Map<String, String>> traps, double margin, double veto) {
-    List<double[]> s = curve(shared, margin, veto);
-    List<double[]> h = curve(List.of(heldOut), margin, veto);
-    List<double[]> t = curve(List.of(traps), margin, veto);
+    List<double[]> s = curve(shared);
+    List<double[]> h = curve(List.of(heldOut));
+    List<double[]> t = curve(List.of(sets.get("heldout-H")));
+    System.out.println("== threshold grid: threshold | shared recall FA-typed FA-voice | held-out A-E recall FA | H recall FA");
     for (int i = 0; i < s.size(); i++) {
-      System.out.printf(Locale.ROOT, "  %.2f %.2f %.2f | %.3f %.3f %.3f | %.3f %.3f | %.3f %.3f%n", margin, veto,
-          s.get(i)[0], s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2], t.get(i)[1], t.get(i)[2]);
+      System.out.printf(Locale.ROOT, "  %.2f | %.3f %.3f %.3f | %.3f %.3f | %.3f %.3f%n", s.get(i)[0],
+          s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2], t.get(i)[1], t.get(i)[2]);
     }
   }
 
@@ -362,8 +343,8 @@ final class ClassifierEval {
     System.out.println("== latency per chat turn (ms, one thread)");
     r.latencyMs().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-45s p50 %.3f  p99 %.3f  mean %.3f  n=%.0f%n",
         k, v[0], v[1], v[2], v[3]));
-    System.out.println("== recall / false-alarm curve over the embedding threshold (margin "
-        + SensitiveGate.DEFAULT_MARGIN + "; shared sensitive set, typed + voice; lexicon OR embedding)");
+    System.out.println("== recall / false-alarm curve over the embedding probability threshold"
+        + " (shared sensitive set, typed + voice; lexicon OR embedding)");
     System.out.println("  threshold  recall  false-alarms  worst-category-recall  FA-typed  FA-voice");
     for (double[] c : r.curve()) {
       System.out.printf(Locale.ROOT, "  %9.2f  %6.3f  %12.3f  %8.3f  %19.3f  %8.3f%s%n", c[0], c[1], c[2], c[3], c[4], c[5],
@@ -409,7 +390,7 @@ final class ClassifierEval {
       sep = ", ";
     }
     json.append("],\n  \"chosen_threshold\": ").append(SensitiveGate.DEFAULT_THRESHOLD)
-        .append(", \"margin\": ").append(SensitiveGate.DEFAULT_MARGIN).append(",\n  \"calibration\": [");
+        .append(", \"trapped_threshold\": ").append(HybridClassifier.TRAPPED_THRESHOLD).append(",\n  \"calibration\": [");
     sep = "";
     for (double[] b : r.calibration()) {
       json.append(sep).append(String.format(Locale.ROOT,

@@ -33,7 +33,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v4(lexicon-v2.2+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
+    assertEquals("hybrid-v5(lexicon-v2.2+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -59,28 +59,22 @@ class HybridClassifierTest {
   }
 
   @Test
-  void lexiconHit_isVetoed_whenTheWholeSentenceReadsAsABenignExample() {
-    String text = "disable alarm for three pm";
-    HybridClassifier.Trace trace = classifier.trace(text);
-    assertEquals(java.util.Set.of(SensitiveCategory.HEALTH), trace.lexicon().sensitiveCategories(), "the lexicon alone");
-    assertFalse(classifier.classify(text).isSensitive(), classifier.classify(text).toString());
-    assertTrue(classifier.decide(trace, SensitiveGate.DEFAULT_THRESHOLD, SensitiveGate.DEFAULT_MARGIN,
-        Double.POSITIVE_INFINITY).isSensitive(), "without the veto");
-    // a long turn is embedded only in part, so its keyword is never vetoed
-    String longTurn = "disable alarm for three pm " + "and then remind me about the groceries and the car ".repeat(3);
-    assertTrue(classifier.classify(longTurn).isSensitive(), longTurn);
-  }
-
-  @Test
-  void trappedKeyword_needsAClearerEmbeddingMargin() {
+  void trappedKeyword_needsAClearerEmbedding() {
     String name = "Writing a toast for my friend Christian's wedding. Can you help make it funny without roasting him?";
     HybridClassifier.Trace trace = classifier.trace(name);
     assertEquals(java.util.Set.of(SensitiveCategory.RELIGION_OR_BELIEF), trace.trapped());
-    assertTrue(SensitiveGate.detect(trace.sensitiveSimilarities(), SensitiveGate.DEFAULT_THRESHOLD,
-        SensitiveGate.DEFAULT_MARGIN).contains(SensitiveCategory.RELIGION_OR_BELIEF), "the embedding alone");
     assertFalse(classifier.classify(name).isSensitive(), classifier.classify(name).toString());
     assertTrue(classifier.classify("As a Christian, help me write a wedding toast that mentions our faith")
         .sensitiveCategories().contains(SensitiveCategory.RELIGION_OR_BELIEF));
+  }
+
+  @Test
+  void gateProbabilities_sumToOne_andNameTheDisclosure() {
+    double[] p = classifier.trace("my rabbi says i can finish conversion classes by spring").sensitiveProbabilities();
+    assertEquals(1.0, java.util.Arrays.stream(p).sum(), 1e-9);
+    assertEquals(java.util.Set.of(SensitiveCategory.RELIGION_OR_BELIEF), SensitiveGate.detect(p, SensitiveGate.DEFAULT_THRESHOLD));
+    double[] benign = classifier.trace("what board games are fun for two players").sensitiveProbabilities();
+    assertTrue(SensitiveGate.benign(benign) > 0.9, java.util.Arrays.toString(benign));
   }
 
   @Test
@@ -114,24 +108,27 @@ class HybridClassifierTest {
     String v = classifier.version();
     SensitiveScore typed = r.find("shared-sensitive", v).sensitive();
     SensitiveScore voice = r.find("shared-sensitive-voice", v).sensitive();
-    assertTrue(typed.anyRecall() >= 0.86, "subset recall " + typed.anyRecall());
+    assertTrue(typed.anyRecall() >= 0.88, "subset recall " + typed.anyRecall());
     assertTrue(typed.falseAlarmRate() <= 0.10, "subset false alarms " + typed.falseAlarmRate());
-    assertTrue(voice.anyRecall() >= 0.86, "subset voice recall " + voice.anyRecall());
+    assertTrue(voice.anyRecall() >= 0.88, "subset voice recall " + voice.anyRecall());
     assertTrue(r.find("shared-interest", v).interest().top3() >= 0.70, "subset top-3");
     assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.69, "subset voice top-3");
     SensitiveScore heldOutB = r.find("heldout-B", v).sensitive();
     assertTrue(heldOutB.anyRecall() >= 0.90, "held-out B recall " + heldOutB.anyRecall());
     SensitiveScore heldOutE = r.find("heldout-E", v).sensitive();
-    assertTrue(heldOutE.anyRecall() >= 0.86, "held-out E recall " + heldOutE.anyRecall());
+    assertTrue(heldOutE.anyRecall() >= 0.92, "held-out E recall " + heldOutE.anyRecall());
     SensitiveScore heldOutF = r.find("heldout-F", v).sensitive();
     assertTrue(heldOutF.anyRecall() >= 0.88, "held-out F recall " + heldOutF.anyRecall());
     assertTrue(heldOutF.falseAlarmRate() <= 0.20, "held-out F false alarms " + heldOutF.falseAlarmRate());
     SensitiveScore heldOutH = r.find("heldout-H", v).sensitive();
     assertTrue(heldOutH.anyRecall() >= 0.95, "held-out H recall " + heldOutH.anyRecall());
-    assertTrue(heldOutH.falseAlarmRate() <= 0.16, "held-out H false alarms " + heldOutH.falseAlarmRate());
+    assertTrue(heldOutH.falseAlarmRate() <= 0.12, "held-out H false alarms " + heldOutH.falseAlarmRate());
     SensitiveScore heldOutG = r.find("heldout-G", v).sensitive();
     assertTrue(heldOutG.anyRecall() >= 0.89, "held-out G recall " + heldOutG.anyRecall());
-    assertTrue(heldOutG.falseAlarmRate() <= 0.14, "held-out G false alarms " + heldOutG.falseAlarmRate());
+    assertTrue(heldOutG.falseAlarmRate() <= 0.10, "held-out G false alarms " + heldOutG.falseAlarmRate());
+    SensitiveScore heldOutI = r.find("heldout-I", v).sensitive();
+    assertTrue(heldOutI.anyRecall() >= 0.93, "held-out I recall " + heldOutI.anyRecall());
+    assertTrue(heldOutI.falseAlarmRate() <= 0.13, "held-out I false alarms " + heldOutI.falseAlarmRate());
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }

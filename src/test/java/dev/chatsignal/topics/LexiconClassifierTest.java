@@ -158,7 +158,7 @@ class LexiconClassifierTest {
         "whats the best way to train for a turkey trot race on thanksgiving",
         "which marvin gay album should i start with",
         "Best closet organizer system for a small walk-in closet",
-        "explain rugby union scoring to me",
+        "explain rugby union scoring to me", "if a recipe says two fifty grams how many cups is that",
         "My coworker Mohammed is shipping a pallet to Rotterdam")) {
       assertFalse(classifier.classify(trap).isSensitive(), trap + " -> " + classifier.classify(trap));
     }
