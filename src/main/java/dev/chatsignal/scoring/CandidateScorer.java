@@ -44,12 +44,18 @@ final class CandidateScorer {
     }
   }
 
+  /** A budget for classifying candidate texts inline, one per scoring call. */
+  ItemTextTopics.Budget textBudget() {
+    return itemText.budget();
+  }
+
   /**
    * @param ads the vector without ads-sensitive topics, built on first use (most requests have no ad)
+   * @param textBudget the call's inline budget for candidate texts not classified yet
    */
   ScoredItem score(
       Candidate c, Surface surface, AgeBand age, InterestVector general, Supplier<InterestVector> ads,
-      Profile profile, Instant now, boolean explain) {
+      Profile profile, Instant now, boolean explain, ItemTextTopics.Budget textBudget) {
     boolean isAd = c.kind() == ItemKind.AD || surface == Surface.ADS;
     if (c.kind() == ItemKind.AD) {
       Decision item = policy.item(c.kind(), age);
@@ -59,7 +65,7 @@ final class CandidateScorer {
     }
     List<TopicWeight> topics = c.topics();
     if (topics.isEmpty() && !c.text().isEmpty()) {
-      ItemTextTopics.ItemTopics text = itemText.classify(c.text());
+      ItemTextTopics.ItemTopics text = itemText.classify(c.text(), textBudget);
       if (isAd && text.sensitive()) {
         return new ScoredItem(c.itemId(), c.prior(), false, Reason.AD_TOPICS_SENSITIVE, List.of());
       }

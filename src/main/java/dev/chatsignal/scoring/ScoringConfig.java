@@ -1,6 +1,7 @@
 package dev.chatsignal.scoring;
 
 import dev.chatsignal.policy.Surface;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import java.util.Map;
  * @param textCacheSize distinct candidate texts whose classification is cached
  */
 public record ScoringConfig(
-    Map<Surface, Double> surfaceWeights, double suppressionPenalty, int maxExplanations, long textCacheSize) {
+    Map<Surface, Double> surfaceWeights, double suppressionPenalty, int maxExplanations, long textCacheSize,
+    Duration itemTextBudget) {
   public ScoringConfig {
     surfaceWeights = Map.copyOf(surfaceWeights);
     for (Surface surface : Surface.values()) {
@@ -22,17 +24,24 @@ public record ScoringConfig(
         throw new IllegalArgumentException("surfaceWeights[" + surface + "]: " + w + " (expected: finite >= 0)");
       }
     }
+    if (itemTextBudget == null || itemTextBudget.isNegative()) {
+      throw new IllegalArgumentException("itemTextBudget: " + itemTextBudget + " (expected: >= 0)");
+    }
     if (!(suppressionPenalty >= 0)) {
       throw new IllegalArgumentException("suppressionPenalty: " + suppressionPenalty + " (expected: >= 0)");
     }
   }
 
-  /** Feed, Reels and Groups 1.0, Ads 1.0; suppression penalty 1.0; 3 explanations; 100k texts. */
+  /**
+   * Feed, Reels and Groups 1.0, Ads 1.0; suppression penalty 1.0; 3 explanations; 100k texts; 5 ms of
+   * inline candidate-text classification per call (one or two texts with the sentence embedding; the
+   * rest are classified in the background, see ItemTextTopics).
+   */
   public static ScoringConfig defaults() {
     Map<Surface, Double> weights = new EnumMap<>(Surface.class);
     for (Surface surface : Surface.values()) {
       weights.put(surface, 1.0);
     }
-    return new ScoringConfig(weights, 1.0, 3, 100_000);
+    return new ScoringConfig(weights, 1.0, 3, 100_000, Duration.ofMillis(5));
   }
 }

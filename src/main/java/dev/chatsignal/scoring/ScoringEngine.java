@@ -78,7 +78,7 @@ public final class ScoringEngine {
     this.taxonomy = taxonomy;
     this.affinity = affinity;
     this.clock = clock;
-    ItemTextTopics itemText = new ItemTextTopics(classifier, config.textCacheSize(), registry);
+    ItemTextTopics itemText = new ItemTextTopics(classifier, config, registry);
     this.contextTopics = new ContextTopics(classifier, config.textCacheSize(), registry);
     this.scorer = new CandidateScorer(taxonomy, policy, itemText, config);
     this.afterCancel = Counter.builder("chatsignal.batches.after.cancel")
@@ -181,12 +181,13 @@ public final class ScoringEngine {
     };
     List<ScoredItem> items = new ArrayList<>(request.candidates().size());
     List<Candidate> candidates = request.candidates();
+    ItemTextTopics.Budget textBudget = scorer.textBudget();
     for (int i = 0; i < candidates.size(); i++) {
       if ((i & CANCEL_CHECK_MASK) == 0 && cancelled.getAsBoolean()) {
         throw new CancellationException("scoring cancelled after " + i + " candidates");
       }
       items.add(scorer.score(candidates.get(i), request.surface(), age, general, ads, profile, now,
-          request.explain()));
+          request.explain(), textBudget));
     }
     return new ScoreResult(summarized(rank(items, request.limit()), request, profile, now), Decision.PERSONALIZE);
   }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Turns a sentence into a unit-length vector with all-MiniLM-L6-v2 (quantized ONNX, mean pooling), in
@@ -59,6 +60,9 @@ final class SentenceEncoder implements TextEncoder {
 
   private final OrtEnvironment env;
   private final OrtSession session;
+  /* Calls share the session (read lock); close waits for them and frees it (write lock). */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed;
   private final Model model;
 
   /** Loads the model from the classpath; fails with {@link IllegalStateException} when it is absent. */
@@ -105,7 +109,20 @@ final class SentenceEncoder implements TextEncoder {
     if (text.isBlank()) {
       return new float[DIMENSIONS];
     }
-    return normalize(model.embed(text).content().vector());
+    lock.readLock().lock();
+    try {
+      requireOpen();
+      return normalize(model.embed(text).content().vector());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /* Called under the read lock. */
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException(MODEL_ID + " encoder is closed");
+    }
   }
 
   /**
@@ -124,21 +141,27 @@ final class SentenceEncoder implements TextEncoder {
       ids[i] = new long[] {CLS, tokenIds[i], SEP};
       mask[i] = new long[] {1, 1, 1};
     }
-    try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
-        OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
-        OnnxTensor typeTensor = OnnxTensor.createTensor(env, types);
-        OrtSession.Result result = session.run(Map.of(
-            "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
-      float[][][] hidden = (float[][][]) result.get(0).getValue();
-      float[][] out = new float[n][DIMENSIONS];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < DIMENSIONS; j++) {
-          out[i][j] = (hidden[i][0][j] + hidden[i][1][j] + hidden[i][2][j]) / 3;
+    lock.readLock().lock();
+    try {
+      requireOpen();
+      try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
+          OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
+          OnnxTensor typeTensor = OnnxTensor.createTensor(env, types);
+          OrtSession.Result result = session.run(Map.of(
+              "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
+        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        float[][] out = new float[n][DIMENSIONS];
+        for (int i = 0; i < n; i++) {
+          for (int j = 0; j < DIMENSIONS; j++) {
+            out[i][j] = (hidden[i][0][j] + hidden[i][1][j] + hidden[i][2][j]) / 3;
+          }
         }
+        return out;
+      } catch (OrtException e) {
+        throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
       }
-      return out;
-    } catch (OrtException e) {
-      throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 
@@ -172,12 +195,24 @@ final class SentenceEncoder implements TextEncoder {
     return in;
   }
 
+  /**
+   * Releases the ONNX session once every call in flight has finished; later calls fail with
+   * {@link IllegalStateException} instead of reaching freed native memory (a background thread may
+   * still be classifying when the server shuts down). Idempotent.
+   */
   @Override
   public void close() {
+    lock.writeLock().lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
       session.close();
     } catch (OrtException e) {
       throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 }

@@ -105,6 +105,24 @@ class ScoringEngineTest {
   }
 
   @Test
+  void textOnlyAd_pastTheInlineBudget_isRankedByItsPriorUntilClassified() {
+    profile("u", HIKING, SignalSource.CHAT);
+    ScoringConfig d = ScoringConfig.defaults();
+    ScoringEngine noBudget = new ScoringEngine(new PrivacyPolicy(PolicyConfig.defaults()), store,
+        DecayPolicy.defaults(), TAXONOMY, TopicAffinity.loadDefault(TAXONOMY), new LexiconClassifier(TAXONOMY),
+        new ScoringConfig(d.surfaceWeights(), d.suppressionPenalty(), d.maxExplanations(), d.textCacheSize(),
+            java.time.Duration.ZERO),
+        new MutableClock(T), new SimpleMeterRegistry());
+    Candidate ad = new Candidate("boots", ItemKind.AD, List.of(), "Waterproof hiking boots for the trail", 0.2);
+    ScoredItem item = noBudget.score(new ScoreRequest("u", "US", AgeBand.ADULT, Surface.ADS, List.of(ad), "",
+        false, 0, false)).items().get(0);
+    assertFalse(item.personalized(), item.toString());
+    assertEquals(0.2, item.score(), 1e-9);
+    // with the default budget the same ad is classified inline and reaches the hiking profile
+    assertTrue(score("u", Surface.ADS, ad).items().get(0).personalized());
+  }
+
+  @Test
   void contextText_classifiedSensitive_fallsBack() {
     profile("u", HIKING, SignalSource.CHAT);
     ScoreResult r = engine.score(new ScoreRequest("u", "US", AgeBand.ADULT, Surface.FEED,
