@@ -48,10 +48,15 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    * it: its probability was likely raised by the same keyword. Topics of a trapped category add nothing.
    */
   static final double TRAPPED_THRESHOLD = 0.94;
+  /*
+   * A lexicon category whose keywords sit in a doubt context (a film, a game, a pet; DoubtContexts)
+   * is reported only when the sentence embedding gives it at least this probability.
+   */
+  static final double DOUBT_SUPPORT = 0.2;
   /* Platt scaling of the topic score to a probability of being a right topic (docs/classifier.md). */
   static final double CALIBRATION_SLOPE = 4.0;
   static final double CALIBRATION_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v5(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v6(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -60,6 +65,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   private final StaticEncoder topicEncoder;
   private final SensitiveGate gate;
   private final TopicMatcher topics;
+  private final DoubtContexts doubts;
 
   /** Loads the lexicons, the embedding model and the shipped prototypes. */
   public HybridClassifier(Taxonomy taxonomy) {
@@ -77,12 +83,13 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.encoder = new SentenceEncoder();
     this.topicEncoder = StaticEncoder.loadDefault();
     this.gate = SensitiveGate.load(PrototypeVectors.load(encoder));
+    this.doubts = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
     this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
   }
 
   /** Everything the decision used, for evaluation and curves. Never logged. */
-  record Trace(Classification lexicon, Set<SensitiveCategory> trapped, double[] sensitiveProbabilities,
-      double[] topicSimilarities) {}
+  record Trace(Classification lexicon, Set<SensitiveCategory> trapped, Set<SensitiveCategory> doubted,
+      double[] sensitiveProbabilities, double[] topicSimilarities) {}
 
   @Override
   public Classification classify(String text) {
@@ -101,7 +108,8 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     float[] v = encoder.encode(normalized);
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
-    return new Trace(reading.classification(), reading.trapped(), gate.probabilities(v), topics.similarities(tv));
+    return new Trace(reading.classification(), reading.trapped(), doubts.doubted(tokens), gate.probabilities(v),
+        topics.similarities(tv));
   }
 
   /** The classification a trace leads to at the shipped operating point. */
@@ -112,8 +120,12 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   /** The classification a trace leads to at a given embedding threshold (for curves). */
   Classification decide(Trace trace, double threshold) {
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
-    categories.addAll(trace.lexicon().sensitiveCategories());
     double[] p = trace.sensitiveProbabilities();
+    for (SensitiveCategory c : trace.lexicon().sensitiveCategories()) {
+      if (!trace.doubted().contains(c) || p[c.ordinal()] >= DOUBT_SUPPORT) {
+        categories.add(c);
+      }
+    }
     Set<SensitiveCategory> clear = SensitiveGate.detect(p, Math.max(threshold, TRAPPED_THRESHOLD));
     for (SensitiveCategory c : SensitiveGate.detect(p, threshold)) {
       if (!trace.trapped().contains(c) || clear.contains(c)) {

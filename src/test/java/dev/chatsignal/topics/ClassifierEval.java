@@ -88,6 +88,8 @@ final class ClassifierEval {
     sets.put("heldout-G", EvalSet.parse(HeldOutChats.setG()).rows());
     sets.put("heldout-H", EvalSet.parse(HeldOutChats.setH()).rows());
     sets.put("heldout-I", EvalSet.parse(HeldOutChats.setI()).rows());
+    sets.put("heldout-J", EvalSet.parse(HeldOutChats.setJ()).rows());
+    sets.put("heldout-K", EvalSet.parse(HeldOutChats.setK()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid
@@ -221,10 +223,12 @@ final class ClassifierEval {
     List<double[]> s = curve(shared);
     List<double[]> h = curve(List.of(heldOut));
     List<double[]> t = curve(List.of(sets.get("heldout-H")));
-    System.out.println("== threshold grid: threshold | shared recall FA-typed FA-voice | held-out A-E recall FA | H recall FA");
+    List<double[]> k = curve(List.of(sets.get("heldout-K")));
+    System.out.println("== threshold grid: threshold | shared recall FA-typed FA-voice | held-out A-E recall FA"
+        + " | H recall FA | K FA");
     for (int i = 0; i < s.size(); i++) {
-      System.out.printf(Locale.ROOT, "  %.2f | %.3f %.3f %.3f | %.3f %.3f | %.3f %.3f%n", s.get(i)[0],
-          s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2], t.get(i)[1], t.get(i)[2]);
+      System.out.printf(Locale.ROOT, "  %.2f | %.3f %.3f %.3f | %.3f %.3f | %.3f %.3f | %.3f%n", s.get(i)[0],
+          s.get(i)[1], s.get(i)[4], s.get(i)[5], h.get(i)[1], h.get(i)[2], t.get(i)[1], t.get(i)[2], k.get(i)[2]);
     }
   }
 

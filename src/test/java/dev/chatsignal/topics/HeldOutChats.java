@@ -83,6 +83,26 @@ final class HeldOutChats {
     return resource("heldout_h.csv");
   }
 
+  /**
+   * Set J: 240 chats by an eighth author (15 disclosures per category, 40 interest chats, 80 keyword
+   * traps, 40% voice), sealed outside the repository until hybrid-v6 (doubt contexts) was final and
+   * scored once then: recall 0.975, 16 of 120 false alarms. Its texts were never read. Kept as a
+   * resource ({@code heldout_j.csv}) so that a regression shows.
+   */
+  static List<String> setJ() {
+    return resource("heldout_j.csv");
+  }
+
+  /**
+   * Set K: 400 benign keyword traps by a seventh author (fiction and media, games, pets and plants,
+   * recipes, software, sports, names, idioms), written to find the lexicon's false alarms; the doubt
+   * contexts and lexicon v2.2's last trap contexts were written after reading them. Kept as a resource
+   * ({@code heldout_k.csv}).
+   */
+  static List<String> setK() {
+    return resource("heldout_k.csv");
+  }
+
   private static List<String> resource(String name) {
     try (var in = HeldOutChats.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();

@@ -33,7 +33,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v5(lexicon-v2.2+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
+    assertEquals("hybrid-v6(lexicon-v2.3+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -66,6 +66,22 @@ class HybridClassifierTest {
     assertFalse(classifier.classify(name).isSensitive(), classifier.classify(name).toString());
     assertTrue(classifier.classify("As a Christian, help me write a wedding toast that mentions our faith")
         .sensitiveCategories().contains(SensitiveCategory.RELIGION_OR_BELIEF));
+  }
+
+  @Test
+  void doubtContext_keepsAKeyword_onlyWhenTheEmbeddingAlsoFindsTheCategory() {
+    String science = "Gay-Lussac's law: how does pressure change with temperature at constant volume?";
+    HybridClassifier.Trace trace = classifier.trace(science);
+    SensitiveCategory c = SensitiveCategory.SEX_LIFE_OR_ORIENTATION;
+    assertTrue(trace.lexicon().sensitiveCategories().contains(c), "the lexicon alone");
+    assertTrue(trace.doubted().contains(c));
+    assertTrue(trace.sensitiveProbabilities()[c.ordinal()] < HybridClassifier.DOUBT_SUPPORT);
+    assertFalse(classifier.classify(science).isSensitive(), classifier.classify(science).toString());
+    assertTrue(new LexiconClassifier(taxonomy).classify(science).isSensitive(), "the lexicon alone keeps it: fail closed");
+    for (String disclosure : List.of("that movie helped me come out as gay to my parents",
+        "what should we expect after my ACL surgery, the vet for our dog said it is like ours")) {
+      assertTrue(classifier.classify(disclosure).isSensitive(), disclosure);
+    }
   }
 
   @Test
@@ -128,7 +144,12 @@ class HybridClassifierTest {
     assertTrue(heldOutG.falseAlarmRate() <= 0.10, "held-out G false alarms " + heldOutG.falseAlarmRate());
     SensitiveScore heldOutI = r.find("heldout-I", v).sensitive();
     assertTrue(heldOutI.anyRecall() >= 0.93, "held-out I recall " + heldOutI.anyRecall());
-    assertTrue(heldOutI.falseAlarmRate() <= 0.13, "held-out I false alarms " + heldOutI.falseAlarmRate());
+    assertTrue(heldOutI.falseAlarmRate() <= 0.12, "held-out I false alarms " + heldOutI.falseAlarmRate());
+    SensitiveScore heldOutJ = r.find("heldout-J", v).sensitive();
+    assertTrue(heldOutJ.anyRecall() >= 0.95, "held-out J recall " + heldOutJ.anyRecall());
+    assertTrue(heldOutJ.falseAlarmRate() <= 0.16, "held-out J false alarms " + heldOutJ.falseAlarmRate());
+    SensitiveScore heldOutK = r.find("heldout-K", v).sensitive();
+    assertTrue(heldOutK.falseAlarmRate() <= 0.11, "held-out K false alarms " + heldOutK.falseAlarmRate());
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }

@@ -103,6 +103,20 @@ class LexiconFilesTest {
   }
 
   @Test
+  void doubtContexts_compile_andNameABadLine() {
+    DoubtContexts shipped = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
+    assertTrue(shipped.doubted(TextNormalizer.tokenize("the vet said our cat is sick")).contains(SensitiveCategory.HEALTH));
+    assertEquals(Set.of(), shipped.doubted(TextNormalizer.tokenize("i was diagnosed with diabetes last week")));
+    DoubtContexts one = DoubtContexts.compile(LexiconFile.parse("test", List.of("GENETIC\tjava; class")));
+    assertEquals(Set.of(SensitiveCategory.GENETIC), one.doubted(TextNormalizer.tokenize("inherited fields in a Java class")));
+    assertEquals(Set.of(), one.doubted(TextNormalizer.tokenize("my inherited condition")));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DoubtContexts.compile(LexiconFile.parse("test", List.of("GENETIC\tjava", "GENES\tx"))));
+    assertTrue(e.getMessage().contains("test line 2"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> DoubtContexts.compile(LexiconFile.parse("test", List.of("HEALTH\t "))));
+  }
+
+  @Test
   void topicLexicon_rejectsUnknownTopicId_namingTheLine() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> TopicLexicon.compile(taxonomy, LexiconFile.parse("test", List.of("472\t1\ttrail", "99999\t1\tx"))));
