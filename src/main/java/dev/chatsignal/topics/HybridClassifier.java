@@ -53,10 +53,21 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    * is reported only when the sentence embedding gives it at least this probability.
    */
   static final double DOUBT_SUPPORT = 0.2;
+  /* Topic score = lexicon + this x topic-model probability + NEAREST_WEIGHT x nearest-example confidence. */
+  static final double TOPIC_MODEL_WEIGHT = 2.0;
+  static final double NEAREST_WEIGHT = 0.25;
+  /* Only the topic model's most probable topics become candidates. */
+  static final int TOPIC_MODEL_CANDIDATES = 10;
   /* Platt scaling of the topic score to a probability of being a right topic (docs/classifier.md). */
-  static final double CALIBRATION_SLOPE = 4.0;
-  static final double CALIBRATION_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v6(" + LexiconClassifier.VERSION + "+"
+  static final double CALIBRATION_SLOPE = 2.92;
+  static final double CALIBRATION_OFFSET = 0.95;
+  /*
+   * The nearest-example ranking keeps the calibration it was measured with (hybrid-v6): the sensitive
+   * rule's floor and the blend's NEAREST_WEIGHT both read its confidences.
+   */
+  static final double NEAREST_SLOPE = 4.0;
+  static final double NEAREST_OFFSET = 1.03;
+  private static final String VERSION = "hybrid-v7(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -66,6 +77,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   private final SensitiveGate gate;
   private final TopicMatcher topics;
   private final DoubtContexts doubts;
+  private final TopicGate topicGate;
 
   /** Loads the lexicons, the embedding model and the shipped prototypes. */
   public HybridClassifier(Taxonomy taxonomy) {
@@ -84,12 +96,13 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.topicEncoder = StaticEncoder.loadDefault();
     this.gate = SensitiveGate.load(PrototypeVectors.load(encoder));
     this.doubts = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
+    this.topicGate = TopicGate.load(taxonomy, PrototypeVectors.load(encoder));
     this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
   }
 
   /** Everything the decision used, for evaluation and curves. Never logged. */
   record Trace(Classification lexicon, Set<SensitiveCategory> trapped, Set<SensitiveCategory> doubted,
-      double[] sensitiveProbabilities, double[] topicSimilarities) {}
+      double[] sensitiveProbabilities, double[] topicSimilarities, double[] topicProbabilities) {}
 
   @Override
   public Classification classify(String text) {
@@ -109,7 +122,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
     return new Trace(reading.classification(), reading.trapped(), doubts.doubted(tokens), gate.probabilities(v),
-        topics.similarities(tv));
+        topics.similarities(tv), topicGate.probabilities(v));
   }
 
   /** The classification a trace leads to at the shipped operating point. */
@@ -132,15 +145,59 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
         categories.add(c);
       }
     }
-    List<TopicScore> ranked = rankTopics(trace);
-    for (TopicScore t : ranked) {
+    List<TopicScore> nearest = rankTopics(trace);
+    for (TopicScore t : nearest) {
       if (t.confidence() >= SENSITIVE_TOPIC_CONFIDENCE) {
         taxonomy.sensitiveCategoryOf(t.topicId())
             .filter(c -> !trace.trapped().contains(c))
             .ifPresent(categories::add);
       }
     }
-    return new Classification(ranked, categories);
+    return new Classification(blendTopics(trace, nearest), categories);
+  }
+
+  /*
+   * The topics reported: lexicon confidence + TOPIC_MODEL_WEIGHT x the topic model's probability +
+   * NEAREST_WEIGHT x the nearest-example ranking's confidence, calibrated. The sensitive decision keeps
+   * reading the nearest-example ranking alone, the one its floor was measured with.
+   */
+  private List<TopicScore> blendTopics(Trace trace, List<TopicScore> nearest) {
+    Map<Integer, Double> score = new HashMap<>();
+    for (TopicScore t : trace.lexicon().topics()) {
+      score.merge(t.topicId(), t.confidence(), Double::sum);
+    }
+    double[] p = trace.topicProbabilities();
+    for (int i : topIndices(p, TOPIC_MODEL_CANDIDATES)) {
+      score.merge(topicGate.topicAt(i).id(), TOPIC_MODEL_WEIGHT * p[i], Double::sum);
+    }
+    for (TopicScore t : nearest) {
+      score.merge(t.topicId(), NEAREST_WEIGHT * t.confidence(), Double::sum);
+    }
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(score.entrySet());
+    ranked.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    List<TopicScore> out = new ArrayList<>();
+    for (Map.Entry<Integer, Double> e : ranked.subList(0, Math.min(ranked.size(), LexiconClassifier.MAX_TOPICS))) {
+      out.add(new TopicScore(e.getKey(), calibrated(e.getValue())));
+    }
+    return out;
+  }
+
+  /* Indices of the k largest values, largest first. */
+  private static int[] topIndices(double[] values, int k) {
+    int[] best = new int[Math.min(k, values.length)];
+    int filled = 0;
+    for (int i = 0; i < values.length; i++) {
+      int at = filled;
+      while (at > 0 && values[best[at - 1]] < values[i]) {
+        at--;
+      }
+      if (at < best.length) {
+        System.arraycopy(best, at, best, at + 1, Math.min(filled, best.length - 1) - at);
+        best[at] = i;
+        filled = Math.min(filled + 1, best.length);
+      }
+    }
+    return best;
   }
 
   private List<TopicScore> rankTopics(Trace trace) {
@@ -161,12 +218,17 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     candidates.sort((a, b) -> Double.compare(b[1], a[1]));
     List<TopicScore> out = new ArrayList<>();
     for (double[] c : candidates.subList(0, Math.min(candidates.size(), LexiconClassifier.MAX_TOPICS))) {
-      out.add(new TopicScore((int) c[0], calibrated(c[1])));
+      out.add(new TopicScore((int) c[0], nearestConfidence(c[1])));
     }
     return out;
   }
 
-  /** Maps a topic score to (0, 1]: the chance, measured on held-out chats, that the topic is right. */
+  /** The nearest-example ranking's confidence for its score (lexicon + 0.5 x static similarity). */
+  static double nearestConfidence(double score) {
+    return Math.max(1 / (1 + Math.exp(-NEAREST_SLOPE * (score - NEAREST_OFFSET))), 1e-6);
+  }
+
+  /** Maps a blended topic score to (0, 1]: the chance, measured on the shared interest set, that it is right. */
   static double calibrated(double score) {
     double p = 1 / (1 + Math.exp(-CALIBRATION_SLOPE * (score - CALIBRATION_OFFSET)));
     return Math.max(p, 1e-6);

@@ -33,7 +33,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v6(lexicon-v2.3+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
+    assertEquals("hybrid-v7(lexicon-v2.3+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -127,8 +127,8 @@ class HybridClassifierTest {
     assertTrue(typed.anyRecall() >= 0.88, "subset recall " + typed.anyRecall());
     assertTrue(typed.falseAlarmRate() <= 0.10, "subset false alarms " + typed.falseAlarmRate());
     assertTrue(voice.anyRecall() >= 0.88, "subset voice recall " + voice.anyRecall());
-    assertTrue(r.find("shared-interest", v).interest().top3() >= 0.70, "subset top-3");
-    assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.69, "subset voice top-3");
+    assertTrue(r.find("shared-interest", v).interest().top3() >= 0.74, "subset top-3");
+    assertTrue(r.find("shared-interest-voice", v).interest().top3() >= 0.73, "subset voice top-3");
     SensitiveScore heldOutB = r.find("heldout-B", v).sensitive();
     assertTrue(heldOutB.anyRecall() >= 0.90, "held-out B recall " + heldOutB.anyRecall());
     SensitiveScore heldOutE = r.find("heldout-E", v).sensitive();
@@ -148,6 +148,10 @@ class HybridClassifierTest {
     SensitiveScore heldOutJ = r.find("heldout-J", v).sensitive();
     assertTrue(heldOutJ.anyRecall() >= 0.95, "held-out J recall " + heldOutJ.anyRecall());
     assertTrue(heldOutJ.falseAlarmRate() <= 0.16, "held-out J false alarms " + heldOutJ.falseAlarmRate());
+    // topics on chats nobody tuned topics on: the topic model lifted these from about 0.5
+    assertTrue(r.find("heldout-G", v).interest().top3() >= 0.75, "held-out G top-3");
+    assertTrue(r.find("heldout-I", v).interest().top3() >= 0.65, "held-out I top-3");
+    assertTrue(r.find("heldout-J", v).interest().top3() >= 0.63, "held-out J top-3");
     SensitiveScore heldOutK = r.find("heldout-K", v).sensitive();
     assertTrue(heldOutK.falseAlarmRate() <= 0.11, "held-out K false alarms " + heldOutK.falseAlarmRate());
     // the hybrid must not lose to the lexicon it contains

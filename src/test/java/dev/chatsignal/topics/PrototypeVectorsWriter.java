@@ -19,12 +19,14 @@ final class PrototypeVectorsWriter {
   private PrototypeVectorsWriter() {}
 
   /**
-   * Every prototype sentence the sentence encoder embeds, normalized: the sensitive gate's. (Topic
-   * names and examples go through the {@link StaticEncoder}, which needs no cache.)
+   * Every sentence the sentence encoder embeds for a fit, normalized: the sensitive gate's examples, then
+   * the topic model's (topic names and examples). The nearest-example topic matcher reads the same
+   * names and examples through the {@link StaticEncoder}, which needs no cache.
    */
   static List<String> prototypeSentences() {
     List<String> sentences = new ArrayList<>();
     LexiconFile.read(SensitiveGate.DEFAULT_RESOURCE).forEach(line -> sentences.add(TextNormalizer.normalized(line.field(1))));
+    TopicGate.examples(Taxonomy.loadDefault()).getKey().forEach(s -> sentences.add(TextNormalizer.normalized(s)));
     return sentences;
   }
 

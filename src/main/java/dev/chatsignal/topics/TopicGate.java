@@ -1,0 +1,134 @@
+package dev.chatsignal.topics;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The probability of each taxonomy topic for a text's sentence embedding: a {@link SoftmaxRegression}
+ * over all topics, fitted to every topic's own name ("Hiking & Camping") and the written example
+ * sentences in {@code topic_prototypes_v1.tsv} and {@code topic_examples_v2.tsv}.
+ *
+ * <p>Why: the nearest topic name or example in static-vector space ({@link TopicMatcher}) misses chats
+ * that never name their topic; the linear model over the sentence embedding (computed anyway for
+ * {@link SensitiveGate}) ranks them far better on held-out chats (docs/classifier.md). Fitting takes
+ * minutes, so the weights ship as {@code topic_gate_v1.bin}, stamped with a SHA-256 of everything the
+ * fit depends on; a test fails when the stamp is stale (regenerate with {@code TopicGateWriter}), and a
+ * stale file is re-fitted at start-up rather than used. Immutable and thread-safe.
+ */
+final class TopicGate {
+  static final String WEIGHTS_RESOURCE = "/topics/topic_gate_v1.bin";
+  static final List<String> EXAMPLE_RESOURCES = List.of("/topics/topic_prototypes_v1.tsv", "/topics/topic_examples_v2.tsv");
+  static final double L2 = 0.01;
+  static final int STEPS = 300;
+  static final double RATE = 1.0;
+  private static final int MAGIC = 0x43535447; // "CSTG"
+
+  private final List<Topic> topics;
+  private final SoftmaxRegression model;
+
+  TopicGate(List<Topic> topics, SoftmaxRegression model) {
+    if (model.labels() != topics.size()) {
+      throw new IllegalArgumentException("labels: " + model.labels() + " (expected: " + topics.size() + ")");
+    }
+    this.topics = List.copyOf(topics);
+    this.model = model;
+  }
+
+  /** Every topic's name, then the shipped examples, each with its topic's index in {@code taxonomy.all()}. */
+  static Map.Entry<List<String>, int[]> examples(Taxonomy taxonomy) {
+    List<Topic> all = taxonomy.all();
+    Map<String, Integer> byId = PrototypeIndex.indexOf(all.stream().map(t -> Integer.toString(t.id())).toList());
+    List<String> sentences = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      sentences.add(all.get(i).name());
+      labels.add(i);
+    }
+    for (String resource : EXAMPLE_RESOURCES) {
+      Map.Entry<List<String>, int[]> examples = PrototypeIndex.readLabeled(resource, byId);
+      sentences.addAll(examples.getKey());
+      for (int label : examples.getValue()) {
+        labels.add(label);
+      }
+    }
+    return Map.entry(sentences, labels.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The shipped model: the weights file when its stamp matches, else a fresh fit (minutes). */
+  static TopicGate load(Taxonomy taxonomy, PrototypeVectors vectors) {
+    Map.Entry<List<String>, int[]> examples = examples(taxonomy);
+    String digest = digest(vectors.modelId(), examples);
+    InputStream in = TopicGate.class.getResourceAsStream(WEIGHTS_RESOURCE);
+    if (in != null) {
+      SoftmaxRegression stored = read(in, digest);
+      if (stored != null) {
+        return new TopicGate(taxonomy.all(), stored);
+      }
+    }
+    return new TopicGate(taxonomy.all(), fit(vectors, examples, taxonomy.size()));
+  }
+
+  static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples, int topicCount) {
+    List<String> sentences = examples.getKey();
+    float[][] x = new float[sentences.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = vectors.vectorOf(TextNormalizer.normalized(sentences.get(i)));
+    }
+    return SoftmaxRegression.fit(x, examples.getValue(), topicCount, L2, STEPS, RATE);
+  }
+
+  static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update((modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE + "\n")
+          .getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < examples.getValue().length; i++) {
+        sha.update((examples.getValue()[i] + "\t" + TextNormalizer.normalized(examples.getKey().get(i)) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(MAGIC);
+    data.writeUTF(digest);
+    model.write(data);
+    data.flush();
+  }
+
+  static SoftmaxRegression read(InputStream in, String digest) {
+    try (DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+      if (data.readInt() != MAGIC || !data.readUTF().equals(digest)) {
+        return null;
+      }
+      return SoftmaxRegression.read(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + WEIGHTS_RESOURCE, e);
+    }
+  }
+
+  /** Probability per topic, in the order of {@link #topicAt}. */
+  double[] probabilities(float[] v) {
+    return model.probabilities(v);
+  }
+
+  Topic topicAt(int i) {
+    return topics.get(i);
+  }
+}
