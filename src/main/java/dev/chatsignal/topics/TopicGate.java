@@ -1,17 +1,9 @@
 package dev.chatsignal.topics;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -90,38 +82,19 @@ final class TopicGate {
   }
 
   static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE + "\n")
-          .getBytes(StandardCharsets.UTF_8));
-      for (int i = 0; i < examples.getValue().length; i++) {
-        sha.update((examples.getValue()[i] + "\t" + TextNormalizer.normalized(examples.getKey().get(i)) + "\n")
-            .getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return StampedModel.digest(modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
   }
+
 
   static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
-    DataOutputStream data = new DataOutputStream(out);
-    data.writeInt(MAGIC);
-    data.writeUTF(digest);
-    model.write(data);
-    data.flush();
+    StampedModel.write(MAGIC, model, digest, out);
   }
 
+
   static SoftmaxRegression read(InputStream in, String digest) {
-    try (DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
-      if (data.readInt() != MAGIC || !data.readUTF().equals(digest)) {
-        return null;
-      }
-      return SoftmaxRegression.read(data);
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading " + WEIGHTS_RESOURCE, e);
-    }
+    return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
   }
+
 
   /** Probability per topic, in the order of {@link #topicAt}. */
   double[] probabilities(float[] v) {
