@@ -90,6 +90,8 @@ final class ClassifierEval {
     sets.put("heldout-I", EvalSet.parse(HeldOutChats.setI()).rows());
     sets.put("heldout-J", EvalSet.parse(HeldOutChats.setJ()).rows());
     sets.put("heldout-K", EvalSet.parse(HeldOutChats.setK()).rows());
+    sets.put("heldout-L", EvalSet.parse(HeldOutChats.setL()).rows());
+    sets.put("heldout-M", EvalSet.parse(HeldOutChats.setM()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

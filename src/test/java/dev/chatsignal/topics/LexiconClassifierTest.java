@@ -189,6 +189,6 @@ class LexiconClassifierTest {
 
   @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v2.3", classifier.version());
+    assertEquals("lexicon-v2.4", classifier.version());
   }
 }
