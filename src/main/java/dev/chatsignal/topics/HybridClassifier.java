@@ -10,23 +10,28 @@ import java.util.Set;
 
 /**
  * The lexicon ({@link LexiconClassifier}), an in-process sentence embedding ({@link SentenceEncoder},
- * all-MiniLM-L6-v2) and static token vectors distilled from it ({@link StaticEncoder}) combined: a
- * text is sensitive when the lexicon or the sentence embedding says so, and topics rank by lexicon
- * confidence plus the static vectors' similarity to each topic's name and written examples.
+ * all-MiniLM-L6-v2) with two linear models over it ({@link SensitiveGate}, {@link TopicGate}), and
+ * static token vectors distilled from the same model ({@link StaticEncoder}, {@link TopicMatcher})
+ * combined. A text is sensitive when the lexicon or the sensitive model says so, with three rules for
+ * keyword traps (trapped categories, doubt contexts, see {@link #decide(Trace, double)}); topics rank
+ * by lexicon confidence plus the topic model's probability plus a little of the static vectors'
+ * nearest-example ranking.
  *
- * <p>Why all three: the lexicon is exact, auditable and catches a single strong word anywhere in a long
+ * <p>Why each part: the lexicon is exact, auditable and catches a single strong word anywhere in a long
  * turn; the sentence embedding catches paraphrase the lexicon never listed ("i cannot hear the
- * teacher", "how do i talk to my kids about racism"); the static vectors rank topics by their topical
- * words, better than the sentence embedding did, in microseconds. For sensitive categories a miss is
- * the costly error, so the union is reported (fail closed).
+ * teacher", "how do i talk to my kids about racism"), and linear models over it, fitted to written
+ * examples, found more on held-out chats than nearest examples did. The static ranking is the one the
+ * ads-sensitive-topic rule was measured with, so that rule keeps reading it. For sensitive categories a
+ * miss is the costly error, so the union is reported (fail closed).
  *
  * <p>Contract: at most {@value LexiconClassifier#MAX_TOPICS} topics, best first, confidences in (0, 1]
- * calibrated on held-out data (docs/classifier.md); every sensitive category found, including that of
- * an ads-sensitive topic among the results at confidence {@value #SENSITIVE_TOPIC_CONFIDENCE} or more.
- * Typed text and its transcript are encoded from the same normalized words. Only the first
- * {@value #MAX_WORDS} words go through the sentence encoder (the lexicon and the static vectors read
- * all). Thread-safe; the text is never retained or logged. Construction loads the model (about 1-2 s;
- * prototype vectors are precomputed, see {@link PrototypeVectors}).
+ * calibrated on the shared interest set (docs/classifier.md); every sensitive category found, including
+ * that of an ads-sensitive topic of the nearest-example ranking at confidence
+ * {@value #SENSITIVE_TOPIC_CONFIDENCE} or more. Typed text and its transcript are encoded from the same
+ * normalized words. Only the first {@value #MAX_WORDS} words go through the sentence encoder (the
+ * lexicon and the static vectors read all). Thread-safe; the text is never retained or logged.
+ * Construction loads the model (about 1-2 s; example vectors and fitted weights are precomputed, see
+ * {@link PrototypeVectors}).
  */
 public final class HybridClassifier implements TextClassifier, AutoCloseable {
   static final int MAX_WORDS = 24;
