@@ -32,12 +32,7 @@ final class DoubtContexts {
   static DoubtContexts compile(List<LexiconFile.Line> lines) {
     PhraseIndex.Builder<SensitiveCategory> builder = PhraseIndex.builder();
     for (LexiconFile.Line line : lines) {
-      SensitiveCategory category;
-      try {
-        category = SensitiveCategory.valueOf(line.field(0));
-      } catch (IllegalArgumentException e) {
-        throw line.error("unknown category '" + line.field(0) + "'");
-      }
+      SensitiveCategory category = SensitiveLexicon.parseCategory(line);
       List<String> phrases = SensitiveLexicon.splitList(line.field(1));
       if (phrases.isEmpty()) {
         throw line.error("no contexts");

@@ -99,9 +99,10 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.lexicon = new LexiconClassifier(taxonomy);
     this.encoder = new SentenceEncoder();
     this.topicEncoder = StaticEncoder.loadDefault();
-    this.gate = SensitiveGate.load(PrototypeVectors.load(encoder));
+    PrototypeVectors examples = PrototypeVectors.load(encoder);
+    this.gate = SensitiveGate.load(examples);
     this.doubts = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
-    this.topicGate = TopicGate.load(taxonomy, PrototypeVectors.load(encoder));
+    this.topicGate = TopicGate.load(taxonomy, examples);
     this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
   }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * and the curve it was read from are in {@code docs/classifier.md}. The fitted weights ship as
  * {@code sensitive_gate_v1.bin}, stamped with a digest of everything the fit depends on (examples,
  * labels, model, settings); when the stamp does not match, the model is fitted at start-up instead
- * (about 2 s) and a test fails until the file is regenerated ({@code SensitiveGateWriter}). Immutable
+ * (about 2 s) and a test fails until the file is regenerated ({@code FittedModelsWriter}). Immutable
  * and thread-safe.
  */
 final class SensitiveGate {
@@ -57,16 +57,10 @@ final class SensitiveGate {
   /** The shipped model: the weights file when its digest matches the examples, else a fresh fit. */
   static SensitiveGate load(PrototypeVectors vectors) {
     Map.Entry<List<String>, int[]> examples = examples();
-    String digest = digest(vectors.modelId(), examples);
-    InputStream in = SensitiveGate.class.getResourceAsStream(WEIGHTS_RESOURCE);
-    if (in != null) {
-      SoftmaxRegression stored = read(in, digest);
-      if (stored != null) {
-        return new SensitiveGate(stored);
-      }
-    }
-    return new SensitiveGate(fit(vectors, examples));
+    return new SensitiveGate(StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE, digest(vectors.modelId(), examples),
+        () -> fit(vectors, examples)));
   }
+
 
   /** Fits the model to the examples' vectors. */
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples) {

@@ -142,7 +142,7 @@ final class SensitiveLexicon {
     return false;
   }
 
-  private static SensitiveCategory parseCategory(LexiconFile.Line line) {
+  static SensitiveCategory parseCategory(LexiconFile.Line line) {
     try {
       return SensitiveCategory.valueOf(line.field(0));
     } catch (IllegalArgumentException e) {

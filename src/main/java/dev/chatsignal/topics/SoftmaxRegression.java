@@ -22,16 +22,14 @@ final class SoftmaxRegression {
 
   private final int dims;
   private final int labels;
-  /* weights[label * dims + j], already divided back by INPUT_SCALE */
-  private final float[] weights;
-  private final float[] bias;
-  /* the same weights by dimension, byDim[j * labels + label]: inference sweeps all labels per input */
+  /* weights by dimension, byDim[j * labels + label] (inference sweeps all labels per input) */
   private final float[] byDim;
+  private final float[] bias;
 
+  /** @param weights by label, {@code weights[label * dims + j]}, as fitted and as stored */
   private SoftmaxRegression(int dims, int labels, float[] weights, float[] bias) {
     this.dims = dims;
     this.labels = labels;
-    this.weights = weights;
     this.bias = bias;
     this.byDim = new float[weights.length];
     for (int k = 0; k < labels; k++) {
@@ -123,8 +121,10 @@ final class SoftmaxRegression {
   void write(DataOutputStream out) throws IOException {
     out.writeInt(labels);
     out.writeInt(dims);
-    for (float w : weights) {
-      out.writeFloat(w);
+    for (int k = 0; k < labels; k++) {
+      for (int j = 0; j < dims; j++) {
+        out.writeFloat(byDim[j * labels + k]);
+      }
     }
     for (float b : bias) {
       out.writeFloat(b);
@@ -152,12 +152,12 @@ final class SoftmaxRegression {
   @Override
   public boolean equals(Object o) {
     return o instanceof SoftmaxRegression m && m.dims == dims && m.labels == labels
-        && Arrays.equals(m.weights, weights) && Arrays.equals(m.bias, bias);
+        && Arrays.equals(m.byDim, byDim) && Arrays.equals(m.bias, bias);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(weights) + Arrays.hashCode(bias);
+    return 31 * Arrays.hashCode(byDim) + Arrays.hashCode(bias);
   }
 
   private static void scores(float[] w, float[] b, float[] v, int d, int labels, float scale, double[] out) {

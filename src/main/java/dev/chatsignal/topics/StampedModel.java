@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A fitted {@link SoftmaxRegression} stored with a stamp: the SHA-256 of everything its fit depends on
@@ -43,6 +44,16 @@ final class StampedModel {
     data.writeUTF(digest);
     model.write(data);
     data.flush();
+  }
+
+  /**
+   * The model stored in classpath {@code resource} when its magic and stamp equal {@code digest};
+   * otherwise (no file, another model's file, a stale stamp) a fresh {@code fit}.
+   */
+  static SoftmaxRegression loadOrFit(int magic, String resource, String digest, Supplier<SoftmaxRegression> fit) {
+    InputStream in = StampedModel.class.getResourceAsStream(resource);
+    SoftmaxRegression stored = in == null ? null : read(magic, in, digest, resource);
+    return stored != null ? stored : fit.get();
   }
 
   /** The stored model when the file's magic and stamp match; null otherwise. Closes {@code in}. */

@@ -3,7 +3,6 @@ package dev.chatsignal.topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +15,12 @@ import java.util.Map;
  * that never name their topic; the linear model over the sentence embedding (computed anyway for
  * {@link SensitiveGate}) ranks them far better on held-out chats (docs/classifier.md). Fitting takes
  * minutes, so the weights ship as {@code topic_gate_v1.bin}, stamped with a SHA-256 of everything the
- * fit depends on; a test fails when the stamp is stale (regenerate with {@code TopicGateWriter}), and a
+ * fit depends on; a test fails when the stamp is stale (regenerate with {@code FittedModelsWriter}), and a
  * stale file is re-fitted at start-up rather than used. Immutable and thread-safe.
  */
 final class TopicGate {
   static final String WEIGHTS_RESOURCE = "/topics/topic_gate_v1.bin";
-  static final List<String> EXAMPLE_RESOURCES = List.of("/topics/topic_prototypes_v1.tsv", "/topics/topic_examples_v2.tsv");
+  static final List<String> EXAMPLE_RESOURCES = List.of(TopicMatcher.DEFAULT_RESOURCE, "/topics/topic_examples_v2.tsv");
   static final double L2 = 0.01;
   static final int STEPS = 300;
   static final double RATE = 1.0;
@@ -40,37 +39,17 @@ final class TopicGate {
 
   /** Every topic's name, then the shipped examples, each with its topic's index in {@code taxonomy.all()}. */
   static Map.Entry<List<String>, int[]> examples(Taxonomy taxonomy) {
-    List<Topic> all = taxonomy.all();
-    Map<String, Integer> byId = PrototypeIndex.indexOf(all.stream().map(t -> Integer.toString(t.id())).toList());
-    List<String> sentences = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      sentences.add(all.get(i).name());
-      labels.add(i);
-    }
-    for (String resource : EXAMPLE_RESOURCES) {
-      Map.Entry<List<String>, int[]> examples = PrototypeIndex.readLabeled(resource, byId);
-      sentences.addAll(examples.getKey());
-      for (int label : examples.getValue()) {
-        labels.add(label);
-      }
-    }
-    return Map.entry(sentences, labels.stream().mapToInt(Integer::intValue).toArray());
+    return TopicMatcher.namesAndExamples(taxonomy, EXAMPLE_RESOURCES);
   }
+
 
   /** The shipped model: the weights file when its stamp matches, else a fresh fit (minutes). */
   static TopicGate load(Taxonomy taxonomy, PrototypeVectors vectors) {
     Map.Entry<List<String>, int[]> examples = examples(taxonomy);
-    String digest = digest(vectors.modelId(), examples);
-    InputStream in = TopicGate.class.getResourceAsStream(WEIGHTS_RESOURCE);
-    if (in != null) {
-      SoftmaxRegression stored = read(in, digest);
-      if (stored != null) {
-        return new TopicGate(taxonomy.all(), stored);
-      }
-    }
-    return new TopicGate(taxonomy.all(), fit(vectors, examples, taxonomy.size()));
+    return new TopicGate(taxonomy.all(), StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE,
+        digest(vectors.modelId(), examples), () -> fit(vectors, examples, taxonomy.size())));
   }
+
 
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples, int topicCount) {
     List<String> sentences = examples.getKey();

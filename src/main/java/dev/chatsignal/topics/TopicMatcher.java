@@ -23,6 +23,17 @@ final class TopicMatcher {
 
   /** Embeds every topic name plus the shipped examples; fails on an example naming an unknown topic. */
   static TopicMatcher load(Taxonomy taxonomy, PrototypeVectors encoder) {
+    Map.Entry<List<String>, int[]> examples = namesAndExamples(taxonomy, List.of(DEFAULT_RESOURCE));
+    return new TopicMatcher(taxonomy.all(),
+        PrototypeIndex.build(encoder, examples.getKey(), examples.getValue(), taxonomy.size()));
+  }
+
+  /**
+   * Every topic's name, then the example sentences of {@code resources} ({@code topic_id TAB sentence}),
+   * each labeled with its topic's index in {@code taxonomy.all()}; fails on an unknown topic id. Also
+   * the training examples of {@link TopicGate}.
+   */
+  static Map.Entry<List<String>, int[]> namesAndExamples(Taxonomy taxonomy, List<String> resources) {
     List<Topic> topics = taxonomy.all();
     Map<String, Integer> byId = PrototypeIndex.indexOf(topics.stream().map(t -> Integer.toString(t.id())).toList());
     List<String> sentences = new ArrayList<>();
@@ -31,13 +42,14 @@ final class TopicMatcher {
       sentences.add(topics.get(i).name());
       labels.add(i);
     }
-    Map.Entry<List<String>, int[]> examples = PrototypeIndex.readLabeled(DEFAULT_RESOURCE, byId);
-    sentences.addAll(examples.getKey());
-    for (int label : examples.getValue()) {
-      labels.add(label);
+    for (String resource : resources) {
+      Map.Entry<List<String>, int[]> examples = PrototypeIndex.readLabeled(resource, byId);
+      sentences.addAll(examples.getKey());
+      for (int label : examples.getValue()) {
+        labels.add(label);
+      }
     }
-    int[] labelArray = labels.stream().mapToInt(Integer::intValue).toArray();
-    return new TopicMatcher(topics, PrototypeIndex.build(encoder, sentences, labelArray, topics.size()));
+    return Map.entry(sentences, labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** Similarity per topic, in the order of {@link #topicAt}. */

@@ -22,7 +22,7 @@ class SensitiveGateTest {
       String digest = SensitiveGate.digest(vectors.modelId(), examples);
       SoftmaxRegression stored = SensitiveGate.read(
           SensitiveGate.class.getResourceAsStream(SensitiveGate.WEIGHTS_RESOURCE), digest);
-      assertNotNull(stored, "regenerate sensitive_gate_v1.bin with SensitiveGateWriter");
+      assertNotNull(stored, "regenerate sensitive_gate_v1.bin with FittedModelsWriter");
       assertEquals(SensitiveGate.fit(vectors, examples), stored, "a fresh fit gives the shipped weights");
     }
   }

@@ -18,7 +18,7 @@ class TopicGateTest {
   /*
    * Re-fitting takes minutes, so this checks the stamp: the shipped weights were fitted to exactly the
    * shipped names, examples, model and settings. (SensitiveGateTest shows the same fit is bit for bit
-   * reproducible; TopicGateWriter regenerates this file.)
+   * reproducible; FittedModelsWriter regenerates this file.)
    */
   @Test
   void shippedWeights_areStampedWithTheShippedExamples_andRankHikingForAHikingChat() {
@@ -28,7 +28,7 @@ class TopicGateTest {
       assertEquals(TAXONOMY.size() + 119 + 1288, examples.getValue().length);
       SoftmaxRegression stored = TopicGate.read(TopicGate.class.getResourceAsStream(TopicGate.WEIGHTS_RESOURCE),
           TopicGate.digest(vectors.modelId(), examples));
-      assertNotNull(stored, "regenerate topic_gate_v1.bin with TopicGateWriter");
+      assertNotNull(stored, "regenerate topic_gate_v1.bin with FittedModelsWriter");
       TopicGate gate = new TopicGate(TAXONOMY.all(), stored);
       double[] p = gate.probabilities(encoder.encode("which trail should we take for a two day trek with a tent"));
       int best = 0;

@@ -1,0 +1,53 @@
+package dev.chatsignal.topics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Regenerates the fitted models, {@code src/main/resources/topics/sensitive_gate_v1.bin} (about 2 s) and
+ * {@code topic_gate_v1.bin} (about 2.5 minutes), after their examples, the model or the fit settings
+ * change. Run {@link PrototypeVectorsWriter} first, since the fits read the stored vectors. From the
+ * repository root:
+ * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.
+ * Both fits are deterministic, so a model whose inputs did not change is rewritten bit for bit.
+ * Test-scope tool.
+ */
+final class FittedModelsWriter {
+  private FittedModelsWriter() {}
+
+  /** Writes one fitted model, stamped. */
+  private interface Stamp {
+    void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException;
+  }
+
+  public static void main(String[] args) throws IOException {
+    try (SentenceEncoder encoder = new SentenceEncoder()) {
+      // the vectors as shipped in the source tree (target/classes may still hold an older copy)
+      PrototypeVectors vectors = PrototypeVectors.read(encoder,
+          Files.newInputStream(Path.of("src/main/resources" + PrototypeVectors.DEFAULT_RESOURCE)));
+      Taxonomy taxonomy = Taxonomy.loadDefault();
+      Map.Entry<List<String>, int[]> sensitive = SensitiveGate.examples();
+      write(SensitiveGate.WEIGHTS_RESOURCE, SensitiveGate.digest(vectors.modelId(), sensitive), SensitiveGate::write,
+          sensitive, () -> SensitiveGate.fit(vectors, sensitive));
+      Map.Entry<List<String>, int[]> topics = TopicGate.examples(taxonomy);
+      write(TopicGate.WEIGHTS_RESOURCE, TopicGate.digest(vectors.modelId(), topics), TopicGate::write,
+          topics, () -> TopicGate.fit(vectors, topics, taxonomy.size()));
+    }
+  }
+
+  private static void write(String resource, String digest, Stamp stamp, Map.Entry<List<String>, int[]> examples,
+      java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
+    long start = System.nanoTime();
+    SoftmaxRegression model = fit.get();
+    Path out = Path.of("src/main/resources" + resource);
+    try (OutputStream o = Files.newOutputStream(out)) {
+      stamp.write(model, digest, o);
+    }
+    System.out.printf("fitted %d examples in %.1f s -> %s%n", examples.getValue().length,
+        (System.nanoTime() - start) / 1e9, out);
+  }
+}
