@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,15 @@ final class PrototypeVectors {
   float[] vectorOf(String normalized) {
     float[] v = stored.get(normalized);
     return v != null ? v : encoder.encode(normalized);
+  }
+
+  /** The unit vectors of {@code sentences}, each normalized as chat text is first (for fitting). */
+  float[][] vectorsOf(List<String> sentences) {
+    float[][] x = new float[sentences.size()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = vectorOf(TextNormalizer.normalized(sentences.get(i)));
+    }
+    return x;
   }
 
   /** The encoder's model, whose vectors these are. */

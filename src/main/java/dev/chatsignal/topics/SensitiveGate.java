@@ -61,34 +61,27 @@ final class SensitiveGate {
         () -> fit(vectors, examples)));
   }
 
-
   /** Fits the model to the examples' vectors. */
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples) {
-    List<String> sentences = examples.getKey();
-    float[][] x = new float[sentences.size()][];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = vectors.vectorOf(TextNormalizer.normalized(sentences.get(i)));
-    }
-    return SoftmaxRegression.fit(x, examples.getValue(), CATEGORIES.length + 1, L2, STEPS, RATE);
+    return SoftmaxRegression.fit(
+        vectors.vectorsOf(examples.getKey()), examples.getValue(), CATEGORIES.length + 1, L2, STEPS, RATE);
   }
 
   /** What the fit depends on, as a hex SHA-256: model, settings, and every example with its label. */
   static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
-    return StampedModel.digest(modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
+    return StampedModel.digest(
+        modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
   }
-
 
   /** Writes a fitted model stamped with {@code digest}. */
   static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
     StampedModel.write(MAGIC, model, digest, out);
   }
 
-
   /** The stored model when the file's stamp equals {@code digest}; null otherwise. Closes {@code in}. */
   static SoftmaxRegression read(InputStream in, String digest) {
     return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
   }
-
 
   /** The probability of each category for the text embedded as {@code v}, by ordinal; last is NONE. */
   double[] probabilities(float[] v) {

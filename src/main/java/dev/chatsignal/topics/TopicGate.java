@@ -42,7 +42,6 @@ final class TopicGate {
     return TopicMatcher.namesAndExamples(taxonomy, EXAMPLE_RESOURCES);
   }
 
-
   /** The shipped model: the weights file when its stamp matches, else a fresh fit (minutes). */
   static TopicGate load(Taxonomy taxonomy, PrototypeVectors vectors) {
     Map.Entry<List<String>, int[]> examples = examples(taxonomy);
@@ -50,30 +49,23 @@ final class TopicGate {
         digest(vectors.modelId(), examples), () -> fit(vectors, examples, taxonomy.size())));
   }
 
-
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples, int topicCount) {
-    List<String> sentences = examples.getKey();
-    float[][] x = new float[sentences.size()][];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = vectors.vectorOf(TextNormalizer.normalized(sentences.get(i)));
-    }
-    return SoftmaxRegression.fit(x, examples.getValue(), topicCount, L2, STEPS, RATE);
+    return SoftmaxRegression.fit(
+        vectors.vectorsOf(examples.getKey()), examples.getValue(), topicCount, L2, STEPS, RATE);
   }
 
   static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
-    return StampedModel.digest(modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
+    return StampedModel.digest(
+        modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
   }
-
 
   static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
     StampedModel.write(MAGIC, model, digest, out);
   }
 
-
   static SoftmaxRegression read(InputStream in, String digest) {
     return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
   }
-
 
   /** Probability per topic, in the order of {@link #topicAt}. */
   double[] probabilities(float[] v) {
