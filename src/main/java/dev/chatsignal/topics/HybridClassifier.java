@@ -58,6 +58,20 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    * is reported only when the sentence embedding gives it at least this probability.
    */
   static final double DOUBT_SUPPORT = 0.2;
+  /*
+   * A lexicon category of SENSE_JUDGED whose every keyword the sense model ({@link KeywordSense}) gives
+   * an own-sense probability below this is not reported from the lexicon or its topics (the sentence
+   * model may still report it). The floor is low because a miss costs more than a false alarm: 0.1
+   * kept every held-out disclosure but one that 0.2 and 0.3 lost more of (docs/classifier.md).
+   * Not judged: health and racial or ethnic origin, whose keywords are asked about impersonally so
+   * often ("what are the symptoms of endocarditis") that the model read many in another sense; and
+   * trade-union membership, whose keywords are mostly names ("teamster", "ibew") that the model reads
+   * like brand names.
+   */
+  static final double SENSE_FLOOR = 0.1;
+  static final Set<SensitiveCategory> SENSE_JUDGED = EnumSet.of(SensitiveCategory.RELIGION_OR_BELIEF,
+      SensitiveCategory.POLITICAL_OPINION, SensitiveCategory.SEX_LIFE_OR_ORIENTATION, SensitiveCategory.GENETIC,
+      SensitiveCategory.BIOMETRIC);
   /* Topic score = lexicon + this x topic-model probability + NEAREST_WEIGHT x nearest-example confidence. */
   static final double TOPIC_MODEL_WEIGHT = 2.0;
   static final double NEAREST_WEIGHT = 0.25;
@@ -72,7 +86,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    */
   static final double NEAREST_SLOPE = 4.0;
   static final double NEAREST_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v8(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v9(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -83,6 +97,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   private final TopicMatcher topics;
   private final DoubtContexts doubts;
   private final TopicGate topicGate;
+  private final KeywordSense senses;
 
   /** Loads the lexicons, the embedding model and the shipped prototypes. */
   public HybridClassifier(Taxonomy taxonomy) {
@@ -98,6 +113,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.taxonomy = taxonomy;
     this.lexicon = new LexiconClassifier(taxonomy);
     this.encoder = new SentenceEncoder();
+    this.senses = KeywordSense.load(encoder, lexicon.sensitiveLexicon());
     this.topicEncoder = StaticEncoder.loadDefault();
     PrototypeVectors examples = PrototypeVectors.load(encoder);
     this.gate = SensitiveGate.load(examples);
@@ -106,9 +122,14 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
   }
 
-  /** Everything the decision used, for evaluation and curves. Never logged. */
+  /**
+   * Everything the decision used, for evaluation and curves. Never logged. {@code keywordSenses} holds,
+   * by category ordinal, the highest own-sense probability among that category's lexicon keywords (1
+   * for a keyword beyond the embedded words, which is not judged; -1 when the category had none).
+   */
   record Trace(Classification lexicon, Set<SensitiveCategory> trapped, Set<SensitiveCategory> doubted,
-      double[] sensitiveProbabilities, double[] topicSimilarities, double[] topicProbabilities) {}
+      double[] sensitiveProbabilities, double[] topicSimilarities, double[] topicProbabilities,
+      double[] keywordSenses) {}
 
   @Override
   public Classification classify(String text) {
@@ -123,12 +144,25 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     if (words.length == 0) {
       return null;
     }
-    String normalized = String.join(" ", words.length > maxWords ? Arrays.copyOf(words, maxWords) : words);
-    float[] v = encoder.encode(normalized);
+    KeywordSense.Embedded embedded = KeywordSense.Embedded.of(encoder, words, maxWords);
+    float[] v = embedded.sentence();
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
     return new Trace(reading.classification(), reading.trapped(), doubts.doubted(tokens), gate.probabilities(v),
-        topics.similarities(tv), topicGate.probabilities(v));
+        topics.similarities(tv), topicGate.probabilities(v), keywordSenses(embedded, reading.cues()));
+  }
+
+  private double[] keywordSenses(KeywordSense.Embedded embedded, List<SensitiveLexicon.Cue> cues) {
+    double[] out = new double[SensitiveCategory.values().length];
+    Arrays.fill(out, -1);
+    for (SensitiveLexicon.Cue cue : cues) {
+      int c = cue.category().ordinal();
+      if (out[c] < 1) {
+        float[] v = embedded.span(cue.start(), cue.length());
+        out[c] = Math.max(out[c], v == null ? 1 : senses.sameSense(v));
+      }
+    }
+    return out;
   }
 
   /** The classification a trace leads to at the shipped operating point. */
@@ -140,8 +174,15 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   Classification decide(Trace trace, double threshold) {
     EnumSet<SensitiveCategory> categories = EnumSet.noneOf(SensitiveCategory.class);
     double[] p = trace.sensitiveProbabilities();
+    EnumSet<SensitiveCategory> otherSense = EnumSet.noneOf(SensitiveCategory.class);
+    for (SensitiveCategory c : SENSE_JUDGED) {
+      double sense = trace.keywordSenses()[c.ordinal()];
+      if (sense >= 0 && sense < SENSE_FLOOR) {
+        otherSense.add(c);
+      }
+    }
     for (SensitiveCategory c : trace.lexicon().sensitiveCategories()) {
-      if (!trace.doubted().contains(c) || p[c.ordinal()] >= DOUBT_SUPPORT) {
+      if ((!trace.doubted().contains(c) || p[c.ordinal()] >= DOUBT_SUPPORT) && !otherSense.contains(c)) {
         categories.add(c);
       }
     }
@@ -155,7 +196,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     for (TopicScore t : nearest) {
       if (t.confidence() >= SENSITIVE_TOPIC_CONFIDENCE) {
         taxonomy.sensitiveCategoryOf(t.topicId())
-            .filter(c -> !trace.trapped().contains(c))
+            .filter(c -> !trace.trapped().contains(c) && !otherSense.contains(c))
             .ifPresent(categories::add);
       }
     }

@@ -84,7 +84,13 @@ final class SensitiveLexicon {
    * occurred in a known trap context ("virus" with "laptop"), i.e. a keyword recognized in its benign
    * sense. A category can be in both (a second, uncancelled term).
    */
-  record Detection(Set<SensitiveCategory> found, Set<SensitiveCategory> trapped) {}
+  record Detection(Set<SensitiveCategory> found, Set<SensitiveCategory> trapped, List<Cue> cues) {}
+
+  /**
+   * Where a category's keyword matched outside any trap context: tokens {@code [start, start + length)}.
+   * Every match counts, weak ones and repeats included, whether or not the category reached its sum.
+   */
+  record Cue(SensitiveCategory category, int start, int length) {}
 
   /** Every category {@code tokens} reveal; empty when none. Never null. */
   Set<SensitiveCategory> detect(TextNormalizer.Tokens tokens) {
@@ -95,23 +101,27 @@ final class SensitiveLexicon {
   Detection inspect(TextNormalizer.Tokens tokens) {
     EnumSet<SensitiveCategory> found = EnumSet.noneOf(SensitiveCategory.class);
     EnumSet<SensitiveCategory> trapped = EnumSet.noneOf(SensitiveCategory.class);
-    for (String word : tokens.raw()) {
-      if (ClinicalSuffixes.isClinical(word)) {
+    List<Cue> cues = new ArrayList<>();
+    String[] words = tokens.raw();
+    for (int i = 0; i < words.length; i++) {
+      if (ClinicalSuffixes.isClinical(words[i])) {
         found.add(SensitiveCategory.HEALTH);
-        break;
+        cues.add(new Cue(SensitiveCategory.HEALTH, i, 1));
       }
     }
     double[] score = new double[CATEGORY_COUNT];
     Set<String> counted = new HashSet<>();
     BitSet[] present = new BitSet[1];
     terms.match(tokens, (term, start, length) -> {
-      if (found.contains(term.category())) {
-        return;
-      }
+      boolean already = found.contains(term.category());
       if (term.unless().length > 0 && cancelled(term, tokens, present)) {
-        if (term.marksTrap()) {
+        if (term.marksTrap() && !already) {
           trapped.add(term.category());
         }
+        return;
+      }
+      cues.add(new Cue(term.category(), start, length));
+      if (already) {
         return;
       }
       // a cue counts once per category however often, or in however many spellings, it occurs
@@ -125,7 +135,7 @@ final class SensitiveLexicon {
         found.add(term.category());
       }
     });
-    return new Detection(found, trapped);
+    return new Detection(found, trapped, cues);
   }
 
   private boolean cancelled(Term term, TextNormalizer.Tokens tokens, BitSet[] present) {

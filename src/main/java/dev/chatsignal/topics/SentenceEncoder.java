@@ -4,12 +4,13 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -21,7 +22,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Why a session of our own rather than the artifact's ready-made model: that one runs ONNX with a
  * thread pool sized to all cores, which costs more than it saves on one short sentence and makes tail
  * latency depend on other work on the machine. Here every call runs on the caller's thread, so one
- * request costs one core, and concurrent requests scale with the server's own executor.
+ * request costs one core, and concurrent requests scale with the server's own executor. Running the
+ * session ourselves also keeps each word piece's output, which tells the sense of a keyword in its
+ * sentence ({@link Encoded#span}); the sentence vector is the same mean pooling the artifact's model
+ * computes.
  *
  * <p>Why MiniLM (6 layers) and not bge-small-en-v1.5 (12 layers, used up to hybrid-v2): half the time
  * per turn at equal recall once each has its own operating point (docs/classifier.md has both).
@@ -37,33 +41,15 @@ final class SentenceEncoder implements TextEncoder {
   private static final String MODEL_RESOURCE = "/" + MODEL_ID + ".onnx";
   private static final long CLS = 101;
   private static final long SEP = 102;
-
-  /* The artifact's embed(String) is package-private on the encoder; this adapter reaches it. */
-  private static final class Model extends AbstractInProcessEmbeddingModel {
-    private final OnnxBertBiEncoder encoder;
-
-    Model(OnnxBertBiEncoder encoder) {
-      super(Runnable::run);
-      this.encoder = encoder;
-    }
-
-    @Override
-    protected OnnxBertBiEncoder model() {
-      return encoder;
-    }
-
-    @Override
-    protected Integer knownDimension() {
-      return DIMENSIONS;
-    }
-  }
+  /* The model's 512 positions, two of them [CLS] and [SEP]. */
+  static final int MAX_PIECES = 512;
 
   private final OrtEnvironment env;
   private final OrtSession session;
   /* Calls share the session (read lock); close waits for them and frees it (write lock). */
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
-  private final Model model;
+  private final HuggingFaceTokenizer tokenizer;
 
   /** Loads the model from the classpath; fails with {@link IllegalStateException} when it is absent. */
   SentenceEncoder() {
@@ -80,7 +66,8 @@ final class SentenceEncoder implements TextEncoder {
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(onnx.readAllBytes(), options);
-      this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
+      this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizer,
+          Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_PIECES)));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + MODEL_ID, e);
     } catch (OrtException e) {
@@ -101,20 +88,87 @@ final class SentenceEncoder implements TextEncoder {
   /**
    * Embeds one text.
    *
-   * @param text non-null; long texts are split by the tokenizer and their parts averaged
+   * @param text non-null; a text longer than {@value #MAX_PIECES} word pieces is truncated (callers
+   *     pass at most a few dozen words)
    * @return a vector of {@value #DIMENSIONS} floats with unit L2 norm (all zeros for empty text)
    */
   @Override
   public float[] encode(String text) {
-    if (text.isBlank()) {
-      return new float[DIMENSIONS];
-    }
+    return text.isBlank() ? new float[DIMENSIONS] : encodeWithPieces(text).sentence();
+  }
+
+  /**
+   * Embeds one non-blank text and keeps the model's output for each of its word pieces, so that a
+   * caller can also ask what one word means in this sentence ({@link Encoded#span}); one model run
+   * gives both.
+   */
+  Encoded encodeWithPieces(String text) {
     lock.readLock().lock();
     try {
-      requireOpen();
-      return normalize(model.embed(text).content().vector());
+      requireOpen(); // the tokenizer is native too, and closes with the session
+      Encoding encoding = tokenizer.encode(text);
+      long[] ids = encoding.getIds();
+      long[][] mask = {new long[ids.length]};
+      Arrays.fill(mask[0], 1);
+      try (OnnxTensor idTensor = OnnxTensor.createTensor(env, new long[][] {ids});
+          OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
+          OnnxTensor typeTensor = OnnxTensor.createTensor(env, new long[1][ids.length]);
+          OrtSession.Result result = session.run(Map.of(
+              "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
+        return new Encoded(((float[][][]) result.get(0).getValue())[0], encoding.getCharTokenSpans());
+      } catch (OrtException e) {
+        throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
+      }
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /** One text's sentence vector and its word pieces' output vectors. Not retained by the encoder. */
+  static final class Encoded {
+    private final float[][] pieces;
+    private final CharSpan[] spans;
+    private final float[] sentence;
+
+    private Encoded(float[][] pieces, CharSpan[] spans) {
+      this.pieces = pieces;
+      this.spans = spans;
+      // mean pooling over every piece, [CLS] and [SEP] included: the model's sentence embedding
+      float[] mean = new float[DIMENSIONS];
+      for (float[] piece : pieces) {
+        for (int j = 0; j < DIMENSIONS; j++) {
+          mean[j] += piece[j];
+        }
+      }
+      for (int j = 0; j < DIMENSIONS; j++) {
+        mean[j] /= pieces.length;
+      }
+      this.sentence = normalize(mean);
+    }
+
+    /** The sentence embedding, unit length. */
+    float[] sentence() {
+      return sentence;
+    }
+
+    /**
+     * The mean output vector, unit length, of the word pieces lying within characters
+     * {@code [from, to)} of the encoded text (a word in its context); null when no piece does, as for
+     * words cut off by truncation.
+     */
+    float[] span(int from, int to) {
+      float[] sum = new float[DIMENSIONS];
+      int n = 0;
+      for (int p = 0; p < pieces.length; p++) {
+        CharSpan s = spans[p];
+        if (s != null && s.getStart() >= from && s.getEnd() <= to && s.getEnd() > s.getStart()) {
+          for (int j = 0; j < DIMENSIONS; j++) {
+            sum[j] += pieces[p][j];
+          }
+          n++;
+        }
+      }
+      return n == 0 ? null : normalize(sum);
     }
   }
 
@@ -208,6 +262,7 @@ final class SentenceEncoder implements TextEncoder {
         return;
       }
       closed = true;
+      tokenizer.close();
       session.close();
     } catch (OrtException e) {
       throw new IllegalStateException(e.getMessage(), e);

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Regenerates the fitted models, {@code src/main/resources/topics/sensitive_gate_v1.bin} (about 2 s) and
- * {@code topic_gate_v1.bin} (about 2.5 minutes), after their examples, the model or the fit settings
+ * Regenerates the fitted models, {@code src/main/resources/topics/sensitive_gate_v1.bin} (about 2 s),
+ * {@code keyword_sense_v1.bin} (about 15 s, it encodes its examples) and {@code topic_gate_v1.bin}
+ * (about 2.5 minutes), after their examples, the model or the fit settings
  * change. Run {@link PrototypeVectorsWriter} first, since the fits read the stored vectors. From the
  * repository root:
  * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.
@@ -32,14 +33,17 @@ final class FittedModelsWriter {
       Taxonomy taxonomy = Taxonomy.loadDefault();
       Map.Entry<List<String>, int[]> sensitive = SensitiveGate.examples();
       write(SensitiveGate.WEIGHTS_RESOURCE, SensitiveGate.digest(vectors.modelId(), sensitive), SensitiveGate::write,
-          sensitive, () -> SensitiveGate.fit(vectors, sensitive));
+          sensitive.getValue().length, () -> SensitiveGate.fit(vectors, sensitive));
+      List<KeywordSense.Example> keywords = KeywordSense.examples(SensitiveLexicon.load(SensitiveLexicon.DEFAULT_RESOURCE));
+      write(KeywordSense.WEIGHTS_RESOURCE, KeywordSense.digest(encoder.modelId(), keywords), KeywordSense::write,
+          keywords.size(), () -> KeywordSense.fit(encoder, keywords));
       Map.Entry<List<String>, int[]> topics = TopicGate.examples(taxonomy);
       write(TopicGate.WEIGHTS_RESOURCE, TopicGate.digest(vectors.modelId(), topics), TopicGate::write,
-          topics, () -> TopicGate.fit(vectors, topics, taxonomy.size()));
+          topics.getValue().length, () -> TopicGate.fit(vectors, topics, taxonomy.size()));
     }
   }
 
-  private static void write(String resource, String digest, Stamp stamp, Map.Entry<List<String>, int[]> examples,
+  private static void write(String resource, String digest, Stamp stamp, int examples,
       java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
     long start = System.nanoTime();
     SoftmaxRegression model = fit.get();
@@ -47,7 +51,7 @@ final class FittedModelsWriter {
     try (OutputStream o = Files.newOutputStream(out)) {
       stamp.write(model, digest, o);
     }
-    System.out.printf("fitted %d examples in %.1f s -> %s%n", examples.getValue().length,
+    System.out.printf("fitted %d examples in %.1f s -> %s%n", examples,
         (System.nanoTime() - start) / 1e9, out);
   }
 }

@@ -188,6 +188,16 @@ class LexiconClassifierTest {
   }
 
   @Test
+  void keywordCues_nameWhereEachUncancelledKeywordMatched() {
+    SensitiveLexicon lexicon = SensitiveLexicon.load(SensitiveLexicon.DEFAULT_RESOURCE);
+    SensitiveLexicon.Detection d = lexicon.inspect(TextNormalizer.tokenize("As a diabetic, which hiking snacks should I pack?"));
+    assertTrue(d.cues().contains(new SensitiveLexicon.Cue(SensitiveCategory.HEALTH, 2, 1)), d.toString());
+    SensitiveLexicon.Detection trap = lexicon.inspect(TextNormalizer.tokenize("my laptop caught a virus"));
+    assertEquals(Set.of(SensitiveCategory.HEALTH), trap.trapped());
+    assertTrue(trap.cues().isEmpty(), "a keyword in a trap context is no cue: " + trap);
+  }
+
+  @Test
   void version_namesTheLexicon() {
     assertEquals("lexicon-v2.4", classifier.version());
   }

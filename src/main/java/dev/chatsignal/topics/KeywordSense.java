@@ -1,0 +1,208 @@
+package dev.chatsignal.topics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells in which sense a sensitive keyword is used: its own sense ("the flu virus", "what are the
+ * treatments for lupus", "my union dues"), or another ("my laptop caught a virus", "a strike in
+ * bowling", "Faith Hill tickets"). It reads the keyword's output vector in its sentence
+ * ({@link SentenceEncoder.Encoded#span}), which the sentence encoder computes anyway, with a linear
+ * model ({@link SoftmaxRegression}, two labels) fitted to:
+ * <ul>
+ *   <li>every keyword the lexicon finds in the disclosures of {@code sensitive_prototypes_v3.tsv}
+ *       (own sense);
+ *   <li>{@code keyword_senses_v1.tsv}: keywords in written sentences and in read keyword traps,
+ *       each marked {@code S} (own sense, with or without a disclosure) or {@code O} (another sense).
+ * </ul>
+ *
+ * <p>Why a word's vector and not the sentence's: the question is the word's sense, and the sentence
+ * vector mostly says what the sentence is about. An impersonal question ("what is lupus") and a trap
+ * ("lupus the band") are both undisclosing sentences, and only the word tells them apart; a veto on the
+ * sentence vector cost shared recall at every level tried (docs/classifier.md).
+ *
+ * <p>The weights ship as {@code keyword_sense_v1.bin}, stamped like {@link SensitiveGate}'s; a stale
+ * stamp makes start-up fit again, which encodes every example (about 10 s). Immutable and
+ * thread-safe.
+ */
+final class KeywordSense {
+  static final String EXAMPLES_RESOURCE = "/topics/keyword_senses_v1.tsv";
+  static final String WEIGHTS_RESOURCE = "/topics/keyword_sense_v1.bin";
+  /* Fit settings; part of the model's identity (they are in the weights file's digest). */
+  static final double L2 = 0.003;
+  static final int STEPS = 400;
+  /* Two labels share each step's gradient, so this rate moves their difference as a binary model's 1.0 would. */
+  static final double RATE = 0.5;
+  private static final int OTHER = 0;
+  private static final int SAME = 1;
+  private static final int MAGIC = 0x43534b53; // "CSKS"
+
+  private final SoftmaxRegression model;
+
+  KeywordSense(SoftmaxRegression model) {
+    if (model.labels() != 2) {
+      throw new IllegalArgumentException("labels: " + model.labels() + " (expected: 2)");
+    }
+    this.model = model;
+  }
+
+  /** One training keyword: a text, the keyword's token span in it, and its sense. */
+  record Example(String text, int start, int length, boolean sameSense) {}
+
+  /** The shipped model: the weights file when its stamp matches the examples, else a fresh fit. */
+  static KeywordSense load(SentenceEncoder encoder, SensitiveLexicon lexicon) {
+    List<Example> examples = examples(lexicon);
+    return new KeywordSense(StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE, digest(encoder.modelId(), examples),
+        () -> fit(encoder, examples)));
+  }
+
+  /**
+   * The training keywords: each lexicon cue of a disclosure's own category in the gate's examples
+   * (own sense), then each keyword of {@code keyword_senses_v1.tsv}. A keyword beyond the words the
+   * classifier embeds is left out.
+   */
+  static List<Example> examples(SensitiveLexicon lexicon) {
+    return examples(lexicon, LexiconFile.read(EXAMPLES_RESOURCE));
+  }
+
+  /** As above, with the lines of a keyword-sense file; fails naming a bad line. */
+  static List<Example> examples(SensitiveLexicon lexicon, List<LexiconFile.Line> keywordLines) {
+    List<Example> out = new ArrayList<>();
+    Map.Entry<List<String>, int[]> disclosures = SensitiveGate.examples();
+    SensitiveCategory[] categories = SensitiveCategory.values();
+    for (int i = 0; i < disclosures.getValue().length; i++) {
+      if (disclosures.getValue()[i] >= categories.length) {
+        continue; // NONE
+      }
+      SensitiveCategory category = categories[disclosures.getValue()[i]];
+      String text = disclosures.getKey().get(i);
+      TextNormalizer.Tokens tokens = TextNormalizer.tokenize(text);
+      for (SensitiveLexicon.Cue cue : lexicon.inspect(tokens).cues()) {
+        if (cue.category() == category && cue.start() + cue.length() <= HybridClassifier.MAX_WORDS) {
+          out.add(new Example(text, cue.start(), cue.length(), true));
+        }
+      }
+    }
+    for (LexiconFile.Line line : keywordLines) {
+      SensitiveLexicon.parseCategory(line);
+      boolean same = switch (line.field(1)) {
+        case "S" -> true;
+        case "O" -> false;
+        default -> throw line.error("sense '" + line.field(1) + "' (expected: S or O)");
+      };
+      String[] keyword = TextNormalizer.tokenize(line.field(2)).raw();
+      String text = line.field(3);
+      int at = indexOf(TextNormalizer.tokenize(text).raw(), keyword);
+      if (keyword.length == 0 || at < 0) {
+        throw line.error("keyword '" + line.field(2) + "' not in its text");
+      }
+      if (at + keyword.length <= HybridClassifier.MAX_WORDS) {
+        out.add(new Example(text, at, keyword.length, same));
+      }
+    }
+    return out;
+  }
+
+  private static int indexOf(String[] words, String[] phrase) {
+    for (int i = 0; i + phrase.length <= words.length; i++) {
+      if (Arrays.equals(words, i, i + phrase.length, phrase, 0, phrase.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Fits the model to the examples' keyword vectors. */
+  static SoftmaxRegression fit(SentenceEncoder encoder, List<Example> examples) {
+    List<float[]> x = new ArrayList<>();
+    List<Integer> y = new ArrayList<>();
+    for (Example e : examples) {
+      String[] words = TextNormalizer.tokenize(e.text()).raw();
+      Embedded embedded = Embedded.of(encoder, words, HybridClassifier.MAX_WORDS);
+      float[] v = embedded.span(e.start(), e.length());
+      if (v != null) {
+        x.add(v);
+        y.add(e.sameSense() ? SAME : OTHER);
+      }
+    }
+    return SoftmaxRegression.fit(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray(),
+        2, L2, STEPS, RATE);
+  }
+
+  /** What the fit depends on, as a hex SHA-256: model, settings, every keyword span and sense. */
+  static String digest(String modelId, List<Example> examples) {
+    List<String> keys = new ArrayList<>();
+    int[] labels = new int[examples.size()];
+    for (int i = 0; i < examples.size(); i++) {
+      Example e = examples.get(i);
+      keys.add(e.start() + " " + e.length() + " " + e.text());
+      labels[i] = e.sameSense() ? SAME : OTHER;
+    }
+    return StampedModel.digest(modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE
+        + "|" + HybridClassifier.MAX_WORDS, Map.entry(keys, labels));
+  }
+
+  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
+    StampedModel.write(MAGIC, model, digest, out);
+  }
+
+  static SoftmaxRegression read(InputStream in, String digest) {
+    return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
+  }
+
+  /** The probability that the keyword whose vector in its sentence is {@code v} is used in its own sense. */
+  double sameSense(float[] v) {
+    return model.probabilities(v)[SAME];
+  }
+
+  /**
+   * The words a classifier embedded and the model's output for them, read by word span. The words are
+   * joined by single spaces, so each word's characters in the encoded text are known.
+   */
+  static final class Embedded {
+    private final SentenceEncoder.Encoded encoded;
+    private final int[] starts;
+    private final int[] ends;
+
+    private Embedded(SentenceEncoder.Encoded encoded, int[] starts, int[] ends) {
+      this.encoded = encoded;
+      this.starts = starts;
+      this.ends = ends;
+    }
+
+    /** Encodes the first {@code maxWords} of {@code words} (at least one). */
+    static Embedded of(SentenceEncoder encoder, String[] words, int maxWords) {
+      int n = Math.min(words.length, maxWords);
+      StringBuilder text = new StringBuilder();
+      int[] starts = new int[n];
+      int[] ends = new int[n];
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          text.append(' ');
+        }
+        starts[i] = text.length();
+        text.append(words[i]);
+        ends[i] = text.length();
+      }
+      return new Embedded(encoder.encodeWithPieces(text.toString()), starts, ends);
+    }
+
+    float[] sentence() {
+      return encoded.sentence();
+    }
+
+    /** The unit vector of words {@code [start, start + length)} in context; null beyond the embedded words. */
+    float[] span(int start, int length) {
+      int end = start + length;
+      if (start < 0 || length < 1 || end > starts.length) {
+        return null;
+      }
+      return encoded.span(starts[start], ends[end - 1]);
+    }
+  }
+}
