@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The probability of each taxonomy topic for a text's sentence embedding: a {@link SoftmaxRegression}
  * over all topics, fitted to every topic's own name ("Hiking & Camping") and the written example
- * sentences in {@code topic_prototypes_v1.tsv} and {@code topic_examples_v2.tsv}.
+ * sentences in {@code topic_prototypes_v1.tsv}, {@code topic_examples_v2.tsv} and {@code topic_examples_v3.tsv}.
  *
  * <p>Why: the nearest topic name or example in static-vector space ({@link TopicMatcher}) misses chats
  * that never name their topic; the linear model over the sentence embedding (computed anyway for
@@ -20,7 +20,8 @@ import java.util.Map;
  */
 final class TopicGate {
   static final String WEIGHTS_RESOURCE = "/topics/topic_gate_v1.bin";
-  static final List<String> EXAMPLE_RESOURCES = List.of(TopicMatcher.DEFAULT_RESOURCE, "/topics/topic_examples_v2.tsv");
+  static final List<String> EXAMPLE_RESOURCES = List.of(TopicMatcher.DEFAULT_RESOURCE, "/topics/topic_examples_v2.tsv",
+      "/topics/topic_examples_v3.tsv");
   static final double L2 = 0.01;
   static final int STEPS = 300;
   static final double RATE = 1.0;

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Regenerates the fitted models, {@code src/main/resources/topics/sensitive_gate_v1.bin} (about 2 s),
  * {@code keyword_sense_v1.bin} (about 15 s, it encodes its examples) and {@code topic_gate_v1.bin}
- * (about 2.5 minutes), after their examples, the model or the fit settings
+ * (about 4 minutes), after their examples, the model or the fit settings
  * change. Run {@link PrototypeVectorsWriter} first, since the fits read the stored vectors. From the
  * repository root:
  * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.

@@ -25,7 +25,7 @@ class TopicGateTest {
     try (SentenceEncoder encoder = new SentenceEncoder()) {
       PrototypeVectors vectors = PrototypeVectors.load(encoder);
       Map.Entry<List<String>, int[]> examples = TopicGate.examples(TAXONOMY);
-      assertEquals(TAXONOMY.size() + 119 + 1288, examples.getValue().length);
+      assertEquals(TAXONOMY.size() + 119 + 1288 + 1407, examples.getValue().length);
       SoftmaxRegression stored = TopicGate.read(TopicGate.class.getResourceAsStream(TopicGate.WEIGHTS_RESOURCE),
           TopicGate.digest(vectors.modelId(), examples));
       assertNotNull(stored, "regenerate topic_gate_v1.bin with FittedModelsWriter");
