@@ -92,6 +92,8 @@ final class ClassifierEval {
     sets.put("heldout-K", EvalSet.parse(HeldOutChats.setK()).rows());
     sets.put("heldout-L", EvalSet.parse(HeldOutChats.setL()).rows());
     sets.put("heldout-M", EvalSet.parse(HeldOutChats.setM()).rows());
+    sets.put("heldout-N", EvalSet.parse(HeldOutChats.setN()).rows());
+    sets.put("heldout-O", EvalSet.parse(HeldOutChats.setO()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

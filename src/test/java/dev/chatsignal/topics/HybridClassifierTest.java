@@ -158,6 +158,13 @@ class HybridClassifierTest {
     assertTrue(r.find("heldout-M", v).sensitive().falseAlarmRate() <= 0.11, "held-out M false alarms");
     SensitiveScore heldOutK = r.find("heldout-K", v).sensitive();
     assertTrue(heldOutK.falseAlarmRate() <= 0.09, "held-out K false alarms " + heldOutK.falseAlarmRate());
+    SensitiveScore heldOutN = r.find("heldout-N", v).sensitive();
+    assertTrue(heldOutN.anyRecall() >= 0.92, "held-out N recall " + heldOutN.anyRecall());
+    assertTrue(heldOutN.falseAlarmRate() <= 0.21, "held-out N false alarms " + heldOutN.falseAlarmRate());
+    SensitiveScore heldOutO = r.find("heldout-O", v).sensitive();
+    assertTrue(heldOutO.anyRecall() >= 0.91, "held-out O recall " + heldOutO.anyRecall());
+    assertTrue(heldOutO.falseAlarmRate() <= 0.11, "held-out O false alarms " + heldOutO.falseAlarmRate());
+    assertTrue(r.find("heldout-O", v).interest().top3() >= 0.68, "held-out O top-3");
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }
