@@ -2,6 +2,7 @@ package dev.chatsignal.topics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.Set;
 
 /**
  * The lexicon ({@link LexiconClassifier}), an in-process sentence embedding ({@link SentenceEncoder},
- * all-MiniLM-L6-v2) with two linear models over it ({@link SensitiveGate}, {@link TopicGate}), and
- * static token vectors distilled from the same model ({@link StaticEncoder}, {@link TopicMatcher})
- * combined. A text is sensitive when the lexicon or the sensitive model says so, with three rules for
- * keyword traps (trapped categories, doubt contexts, see {@link #decide(Trace, double)}); topics rank
+ * all-MiniLM-L6-v2) with three linear models over it ({@link SensitiveGate} and {@link TopicGate} on the
+ * sentence vector, {@link KeywordSense} on a keyword's vector in its sentence), and static token vectors
+ * distilled from the same model ({@link StaticEncoder}, {@link TopicMatcher}) combined. A text is
+ * sensitive when the lexicon or the sensitive model says so, with four rules for keyword traps (trapped
+ * categories, doubt contexts, keyword sense, see {@link #decide(Trace, double)}); topics rank
  * by lexicon confidence plus the topic model's probability plus a little of the static vectors'
  * nearest-example ranking.
  *
@@ -22,7 +24,8 @@ import java.util.Set;
  * teacher", "how do i talk to my kids about racism"), and linear models over it, fitted to written
  * examples, found more on held-out chats than nearest examples did. The static ranking is the one the
  * ads-sensitive-topic rule was measured with, so that rule keeps reading it. For sensitive categories a
- * miss is the costly error, so the union is reported (fail closed).
+ * miss is the costly error, so the union is reported (fail closed), less only what the trap rules read
+ * as another sense.
  *
  * <p>Contract: at most {@value LexiconClassifier#MAX_TOPICS} topics, best first, confidences in (0, 1]
  * calibrated on the shared interest set (docs/classifier.md); every sensitive category found, including
@@ -61,17 +64,18 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   /*
    * A lexicon category of SENSE_JUDGED whose every keyword the sense model ({@link KeywordSense}) gives
    * an own-sense probability below this is not reported from the lexicon or its topics (the sentence
-   * model may still report it). The floor is low because a miss costs more than a false alarm: 0.1
-   * kept every held-out disclosure but one that 0.2 and 0.3 lost more of (docs/classifier.md).
+   * model may still report it). The floor is low because a miss costs more than a false alarm: at 0.1
+   * every held-out disclosure that hybrid-v8 found is still found, while 0.2 and 0.3 lost some
+   * (docs/classifier.md).
    * Not judged: health and racial or ethnic origin, whose keywords are asked about impersonally so
    * often ("what are the symptoms of endocarditis") that the model read many in another sense; and
    * trade-union membership, whose keywords are mostly names ("teamster", "ibew") that the model reads
    * like brand names.
    */
   static final double SENSE_FLOOR = 0.1;
-  static final Set<SensitiveCategory> SENSE_JUDGED = EnumSet.of(SensitiveCategory.RELIGION_OR_BELIEF,
-      SensitiveCategory.POLITICAL_OPINION, SensitiveCategory.SEX_LIFE_OR_ORIENTATION, SensitiveCategory.GENETIC,
-      SensitiveCategory.BIOMETRIC);
+  static final Set<SensitiveCategory> SENSE_JUDGED = Collections.unmodifiableSet(EnumSet.of(
+      SensitiveCategory.RELIGION_OR_BELIEF, SensitiveCategory.POLITICAL_OPINION,
+      SensitiveCategory.SEX_LIFE_OR_ORIENTATION, SensitiveCategory.GENETIC, SensitiveCategory.BIOMETRIC));
   /* Topic score = lexicon + this x topic-model probability + NEAREST_WEIGHT x nearest-example confidence. */
   static final double TOPIC_MODEL_WEIGHT = 2.0;
   static final double NEAREST_WEIGHT = 0.25;
@@ -86,7 +90,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    */
   static final double NEAREST_SLOPE = 4.0;
   static final double NEAREST_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v10(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v11(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;
@@ -113,19 +117,25 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     this.taxonomy = taxonomy;
     this.lexicon = new LexiconClassifier(taxonomy);
     this.encoder = new SentenceEncoder();
-    this.senses = KeywordSense.load(encoder, lexicon.sensitiveLexicon());
-    this.topicEncoder = StaticEncoder.loadDefault();
-    PrototypeVectors examples = PrototypeVectors.load(encoder);
-    this.gate = SensitiveGate.load(examples);
-    this.doubts = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
-    this.topicGate = TopicGate.load(taxonomy, examples);
-    this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
+    try {
+      this.senses = KeywordSense.load(encoder, lexicon.sensitiveLexicon());
+      this.topicEncoder = StaticEncoder.loadDefault();
+      PrototypeVectors examples = PrototypeVectors.load(encoder);
+      this.gate = SensitiveGate.load(examples);
+      this.doubts = DoubtContexts.load(DoubtContexts.DEFAULT_RESOURCE);
+      this.topicGate = TopicGate.load(taxonomy, examples);
+      this.topics = TopicMatcher.load(taxonomy, PrototypeVectors.load(topicEncoder));
+    } catch (RuntimeException | Error e) {
+      encoder.close(); // the native session and tokenizer are not left behind
+      throw e;
+    }
   }
 
   /**
    * Everything the decision used, for evaluation and curves. Never logged. {@code keywordSenses} holds,
    * by category ordinal, the highest own-sense probability among that category's lexicon keywords (1
-   * for a keyword beyond the embedded words, which is not judged; -1 when the category had none).
+   * for a keyword beyond the embedded words, which is not judged); -1 when the sensitive lexicon did
+   * not find the category (no keyword, or only a topic-lexicon word).
    */
   record Trace(Classification lexicon, Set<SensitiveCategory> trapped, Set<SensitiveCategory> doubted,
       double[] sensitiveProbabilities, double[] topicSimilarities, double[] topicProbabilities,
@@ -149,15 +159,16 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
     return new Trace(reading.classification(), reading.trapped(), doubts.doubted(tokens), gate.probabilities(v),
-        topics.similarities(tv), topicGate.probabilities(v), keywordSenses(embedded, reading.cues()));
+        topics.similarities(tv), topicGate.probabilities(v), keywordSenses(embedded, reading));
   }
 
-  private double[] keywordSenses(KeywordSense.Embedded embedded, List<SensitiveLexicon.Cue> cues) {
+  /* Only categories the sensitive lexicon found are judged; one from a topic-lexicon word is not. */
+  private double[] keywordSenses(KeywordSense.Embedded embedded, LexiconClassifier.Reading reading) {
     double[] out = new double[SensitiveCategory.values().length];
     Arrays.fill(out, -1);
-    for (SensitiveLexicon.Cue cue : cues) {
+    for (SensitiveLexicon.Cue cue : reading.cues()) {
       int c = cue.category().ordinal();
-      if (out[c] < 1) {
+      if (reading.keywordCategories().contains(cue.category()) && out[c] < 1) {
         float[] v = embedded.span(cue.start(), cue.length());
         out[c] = Math.max(out[c], v == null ? 1 : senses.sameSense(v));
       }
@@ -286,7 +297,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     return maxWords == MAX_WORDS ? VERSION : VERSION + "[max-words=" + maxWords + "]";
   }
 
-  /** Releases the ONNX session; classify must not be called afterwards. */
+  /** Releases the ONNX session and its tokenizer; classify must not be called afterwards. */
   @Override
   public void close() {
     encoder.close();

@@ -27,7 +27,7 @@ import java.util.Map;
  * sentence vector cost shared recall at every level tried (docs/classifier.md).
  *
  * <p>The weights ship as {@code keyword_sense_v1.bin}, stamped like {@link SensitiveGate}'s; a stale
- * stamp makes start-up fit again, which encodes every example (about 10 s). Immutable and
+ * stamp makes start-up fit again, which encodes every example (about 6 s). Immutable and
  * thread-safe.
  */
 final class KeywordSense {
@@ -89,7 +89,7 @@ final class KeywordSense {
       }
     }
     for (LexiconFile.Line line : keywordLines) {
-      SensitiveLexicon.parseCategory(line);
+      SensitiveLexicon.parseCategory(line); // checked, for review; the fit reads only the sense
       boolean same = switch (line.field(1)) {
         case "S" -> true;
         case "O" -> false;
@@ -117,21 +117,31 @@ final class KeywordSense {
     return -1;
   }
 
-  /** Fits the model to the examples' keyword vectors. */
-  static SoftmaxRegression fit(SentenceEncoder encoder, List<Example> examples) {
+  /** The examples' keyword vectors and labels: what a fit reads. */
+  record Data(float[][] x, int[] y) {}
+
+  /** Encodes each example's sentence and takes its keyword's vector; a keyword with no piece is left out. */
+  static Data vectors(SentenceEncoder encoder, List<Example> examples) {
     List<float[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     for (Example e : examples) {
       String[] words = TextNormalizer.tokenize(e.text()).raw();
-      Embedded embedded = Embedded.of(encoder, words, HybridClassifier.MAX_WORDS);
-      float[] v = embedded.span(e.start(), e.length());
+      float[] v = Embedded.of(encoder, words, HybridClassifier.MAX_WORDS).span(e.start(), e.length());
       if (v != null) {
         x.add(v);
         y.add(e.sameSense() ? SAME : OTHER);
       }
     }
-    return SoftmaxRegression.fit(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray(),
-        2, L2, STEPS, RATE);
+    return new Data(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** Fits the model to the examples' keyword vectors. */
+  static SoftmaxRegression fit(SentenceEncoder encoder, List<Example> examples) {
+    return fit(vectors(encoder, examples));
+  }
+
+  static SoftmaxRegression fit(Data data) {
+    return SoftmaxRegression.fit(data.x(), data.y(), 2, L2, STEPS, RATE);
   }
 
   /** What the fit depends on, as a hex SHA-256: model, settings, every keyword span and sense. */
@@ -177,6 +187,9 @@ final class KeywordSense {
 
     /** Encodes the first {@code maxWords} of {@code words} (at least one). */
     static Embedded of(SentenceEncoder encoder, String[] words, int maxWords) {
+      if (words.length == 0 || maxWords < 1) {
+        throw new IllegalArgumentException("words: " + words.length + ", maxWords: " + maxWords + " (expected: >= 1)");
+      }
       int n = Math.min(words.length, maxWords);
       StringBuilder text = new StringBuilder();
       int[] starts = new int[n];

@@ -63,12 +63,13 @@ public final class LexiconClassifier implements TextClassifier {
    * euchre" matches /News/Politics by its word "trump", which the sensitive lexicon knows as a card
    * game there.
    */
-  record Reading(Classification classification, Set<SensitiveCategory> trapped, List<SensitiveLexicon.Cue> cues) {}
+  record Reading(Classification classification, Set<SensitiveCategory> trapped, Set<SensitiveCategory> keywordCategories,
+      List<SensitiveLexicon.Cue> cues) {}
 
   /** As {@link #classifyTokens}, keeping the trapped categories and the keyword cues for the hybrid classifier. */
   Reading read(TextNormalizer.Tokens tokens) {
     if (tokens.size() == 0) {
-      return new Reading(Classification.EMPTY, Set.of(), List.of());
+      return new Reading(Classification.EMPTY, Set.of(), Set.of(), List.of());
     }
     List<TopicLexicon.Hit> hits = topics.score(tokens);
     hits.sort(HIT_ORDER);
@@ -82,7 +83,7 @@ public final class LexiconClassifier implements TextClassifier {
           .filter(c -> !detection.trapped().contains(c))
           .ifPresent(categories::add);
     }
-    return new Reading(new Classification(scored, categories), detection.trapped(), detection.cues());
+    return new Reading(new Classification(scored, categories), detection.trapped(), detection.found(), detection.cues());
   }
 
   /** The sensitive-term lexicon, which {@link KeywordSense} reads its training keywords with. */

@@ -25,7 +25,7 @@ final class SensitiveGate {
   static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v3.tsv";
   static final String WEIGHTS_RESOURCE = "/topics/sensitive_gate_v1.bin";
   /** Chosen operating point (docs/classifier.md): lowest threshold whose false alarms stay ≤ 5%, typed and voice. */
-  static final double DEFAULT_THRESHOLD = 0.64;
+  static final double DEFAULT_THRESHOLD = 0.68;
   /* Fit settings; part of the model's identity (they are in the weights file's digest). */
   static final double L2 = 0.02;
   static final int STEPS = 400;

@@ -82,7 +82,8 @@ final class SensitiveLexicon {
   /**
    * What the lexicon read in a text: the categories it reveals, and the categories one of whose terms
    * occurred in a known trap context ("virus" with "laptop"), i.e. a keyword recognized in its benign
-   * sense. A category can be in both (a second, uncancelled term).
+   * sense. A category can be in both (a second, uncancelled term). {@code cues} are where the
+   * uncancelled keywords matched, for reading their sense in the sentence ({@link KeywordSense}).
    */
   record Detection(Set<SensitiveCategory> found, Set<SensitiveCategory> trapped, List<Cue> cues) {}
 

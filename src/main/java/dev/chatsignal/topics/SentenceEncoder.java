@@ -30,7 +30,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Why MiniLM (6 layers) and not bge-small-en-v1.5 (12 layers, used up to hybrid-v2): half the time
  * per turn at equal recall once each has its own operating point (docs/classifier.md has both).
  *
- * <p>Thread-safe (ONNX Runtime sessions allow concurrent {@code run}); the text is never retained.
+ * <p>Thread-safe (ONNX Runtime sessions allow concurrent {@code run}, and the Hugging Face tokenizer
+ * concurrent {@code encode}); the text is never retained.
  */
 final class SentenceEncoder implements TextEncoder {
   /** Model identifier, part of the classifier version. */
@@ -43,6 +44,7 @@ final class SentenceEncoder implements TextEncoder {
   private static final long SEP = 102;
   /* The model's 512 positions, two of them [CLS] and [SEP]. */
   static final int MAX_PIECES = 512;
+  static final String DJL_OFFLINE = "ai.djl.offline";
 
   private final OrtEnvironment env;
   private final OrtSession session;
@@ -58,20 +60,35 @@ final class SentenceEncoder implements TextEncoder {
 
   /** As above, with {@code threads} ONNX threads per call (more only for offline batch work). */
   SentenceEncoder(int threads) {
-    try (InputStream onnx = resource(MODEL_RESOURCE); InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
+    // DJL, the tokenizer's runtime, otherwise probes cloud instance metadata (telemetry) and would
+    // download natives it lacks: no network at run time. Its Linux natives ship in the jar.
+    if (System.getProperty(DJL_OFFLINE) == null) {
+      System.setProperty(DJL_OFFLINE, "true");
+    }
+    HuggingFaceTokenizer words = null;
+    try (InputStream onnx = resource(MODEL_RESOURCE); InputStream vocabulary = resource(TOKENIZER_RESOURCE);
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      words = HuggingFaceTokenizer.newInstance(vocabulary,
+          Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_PIECES)));
       this.env = OrtEnvironment.getEnvironment();
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       this.session = env.createSession(onnx.readAllBytes(), options);
-      this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizer,
-          Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_PIECES)));
+      this.tokenizer = words;
     } catch (IOException e) {
+      closeQuietly(words);
       throw new UncheckedIOException("reading " + MODEL_ID, e);
     } catch (OrtException e) {
+      closeQuietly(words);
       throw new IllegalStateException("loading " + MODEL_ID + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(HuggingFaceTokenizer tokenizer) {
+    if (tokenizer != null) {
+      tokenizer.close();
     }
   }
 
@@ -107,20 +124,28 @@ final class SentenceEncoder implements TextEncoder {
     try {
       requireOpen(); // the tokenizer is native too, and closes with the session
       Encoding encoding = tokenizer.encode(text);
-      long[] ids = encoding.getIds();
-      long[][] mask = {new long[ids.length]};
-      Arrays.fill(mask[0], 1);
-      try (OnnxTensor idTensor = OnnxTensor.createTensor(env, new long[][] {ids});
-          OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
-          OnnxTensor typeTensor = OnnxTensor.createTensor(env, new long[1][ids.length]);
-          OrtSession.Result result = session.run(Map.of(
-              "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
-        return new Encoded(((float[][][]) result.get(0).getValue())[0], encoding.getCharTokenSpans());
-      } catch (OrtException e) {
-        throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
-      }
+      float[][][] hidden = run(new long[][] {encoding.getIds()});
+      return new Encoded(hidden[0], encoding.getCharTokenSpans(), encoding.exceedMaxLength());
     } finally {
       lock.readLock().unlock();
+    }
+  }
+
+  /* One model run over equal-length rows of token ids; called under the read lock. */
+  private float[][][] run(long[][] ids) {
+    long[][] mask = new long[ids.length][];
+    for (int i = 0; i < ids.length; i++) {
+      mask[i] = new long[ids[i].length];
+      Arrays.fill(mask[i], 1);
+    }
+    try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
+        OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
+        OnnxTensor typeTensor = OnnxTensor.createTensor(env, new long[ids.length][ids[0].length]);
+        OrtSession.Result result = session.run(Map.of(
+            "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
+      return (float[][][]) result.get(0).getValue();
+    } catch (OrtException e) {
+      throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
     }
   }
 
@@ -129,10 +154,13 @@ final class SentenceEncoder implements TextEncoder {
     private final float[][] pieces;
     private final CharSpan[] spans;
     private final float[] sentence;
+    /* With truncation, the last character a whole word of which was read; else unbounded. */
+    private final int readUpTo;
 
-    private Encoded(float[][] pieces, CharSpan[] spans) {
+    private Encoded(float[][] pieces, CharSpan[] spans, boolean truncated) {
       this.pieces = pieces;
       this.spans = spans;
+      this.readUpTo = truncated ? lastWholeWordEnd(spans) : Integer.MAX_VALUE;
       // mean pooling over every piece, [CLS] and [SEP] included: the model's sentence embedding
       float[] mean = new float[DIMENSIONS];
       for (float[] piece : pieces) {
@@ -146,6 +174,17 @@ final class SentenceEncoder implements TextEncoder {
       this.sentence = normalize(mean);
     }
 
+    /* With truncation the last piece read may be the start of a longer word: only what ends before it is whole. */
+    private static int lastWholeWordEnd(CharSpan[] spans) {
+      int lastStart = -1;
+      for (CharSpan s : spans) {
+        if (s != null && s.getEnd() > s.getStart()) {
+          lastStart = s.getStart();
+        }
+      }
+      return lastStart;
+    }
+
     /** The sentence embedding, unit length. */
     float[] sentence() {
       return sentence;
@@ -157,6 +196,9 @@ final class SentenceEncoder implements TextEncoder {
      * words cut off by truncation.
      */
     float[] span(int from, int to) {
+      if (to > readUpTo) {
+        return null; // a word cut by truncation is not judged on its first pieces
+      }
       float[] sum = new float[DIMENSIONS];
       int n = 0;
       for (int p = 0; p < pieces.length; p++) {
@@ -189,35 +231,25 @@ final class SentenceEncoder implements TextEncoder {
   float[][] encodeTokens(int[] tokenIds) {
     int n = tokenIds.length;
     long[][] ids = new long[n][];
-    long[][] mask = new long[n][];
-    long[][] types = new long[n][3];
     for (int i = 0; i < n; i++) {
       ids[i] = new long[] {CLS, tokenIds[i], SEP};
-      mask[i] = new long[] {1, 1, 1};
     }
     lock.readLock().lock();
     try {
       requireOpen();
-      try (OnnxTensor idTensor = OnnxTensor.createTensor(env, ids);
-          OnnxTensor maskTensor = OnnxTensor.createTensor(env, mask);
-          OnnxTensor typeTensor = OnnxTensor.createTensor(env, types);
-          OrtSession.Result result = session.run(Map.of(
-              "input_ids", idTensor, "attention_mask", maskTensor, "token_type_ids", typeTensor))) {
-        float[][][] hidden = (float[][][]) result.get(0).getValue();
-        float[][] out = new float[n][DIMENSIONS];
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < DIMENSIONS; j++) {
-            out[i][j] = (hidden[i][0][j] + hidden[i][1][j] + hidden[i][2][j]) / 3;
-          }
+      float[][][] hidden = run(ids);
+      float[][] out = new float[n][DIMENSIONS];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < DIMENSIONS; j++) {
+          out[i][j] = (hidden[i][0][j] + hidden[i][1][j] + hidden[i][2][j]) / 3;
         }
-        return out;
-      } catch (OrtException e) {
-        throw new IllegalStateException("running " + MODEL_ID + ": " + e.getMessage(), e);
       }
+      return out;
     } finally {
       lock.readLock().unlock();
     }
   }
+
 
   /** Scales {@code v} in place to unit length (a zero vector stays zero) and returns it. */
   static float[] normalize(float[] v) {
@@ -250,7 +282,7 @@ final class SentenceEncoder implements TextEncoder {
   }
 
   /**
-   * Releases the ONNX session once every call in flight has finished; later calls fail with
+   * Releases the ONNX session and the tokenizer once every call in flight has finished; later calls fail with
    * {@link IllegalStateException} instead of reaching freed native memory (a background thread may
    * still be classifying when the server shuts down). Idempotent.
    */

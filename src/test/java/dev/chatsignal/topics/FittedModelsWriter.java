@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * Regenerates the fitted models, {@code src/main/resources/topics/sensitive_gate_v1.bin} (about 2 s),
- * {@code keyword_sense_v1.bin} (about 15 s, it encodes its examples) and {@code topic_gate_v1.bin}
- * (about 4 minutes), after their examples, the model or the fit settings
- * change. Run {@link PrototypeVectorsWriter} first, since the fits read the stored vectors. From the
- * repository root:
+ * {@code keyword_sense_v1.bin} (about 6 s; it encodes its examples) and {@code topic_gate_v1.bin}
+ * (about 4 minutes), after their examples, the model or the fit settings change. Run
+ * {@link PrototypeVectorsWriter} first: the two gates fit the stored vectors. From the repository root:
  * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.
- * Both fits are deterministic, so a model whose inputs did not change is rewritten bit for bit.
+ * The gates' fits are deterministic, so a gate whose inputs did not change is rewritten bit for bit; the
+ * keyword-sense fit reads live model outputs, which may differ in the last bits on another CPU.
  * Test-scope tool.
  */
 final class FittedModelsWriter {

@@ -86,7 +86,8 @@ final class HeldOutChats {
   /**
    * Set J: 240 chats by an eighth author (15 disclosures per category, 40 interest chats, 80 keyword
    * traps, 40% voice), sealed outside the repository until hybrid-v6 (doubt contexts) was final and
-   * scored once then: recall 0.975, 16 of 120 false alarms. Its texts were never read. Kept as a
+   * scored once then: recall 0.975, 16 of 120 false alarms. Only its 12 false alarms at hybrid-v9 were
+   * read afterwards (see set L). Kept as a
    * resource ({@code heldout_j.csv}) so that a regression shows.
    */
   static List<String> setJ() {

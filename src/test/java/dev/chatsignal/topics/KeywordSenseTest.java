@@ -3,6 +3,7 @@ package dev.chatsignal.topics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,13 +27,21 @@ class KeywordSenseTest {
     encoder.close();
   }
 
+  /*
+   * The fit reads live model outputs, whose last bits depend on the CPU's kernels, so a fresh fit is
+   * compared by what it predicts rather than bit for bit.
+   */
   @Test
   void shippedWeights_areTheFitOfTheShippedExamples() {
     List<KeywordSense.Example> examples = KeywordSense.examples(LEXICON);
     SoftmaxRegression stored = KeywordSense.read(KeywordSense.class.getResourceAsStream(KeywordSense.WEIGHTS_RESOURCE),
         KeywordSense.digest(encoder.modelId(), examples));
     assertNotNull(stored, "regenerate keyword_sense_v1.bin with FittedModelsWriter");
-    assertEquals(KeywordSense.fit(encoder, examples), stored, "a fresh fit gives the shipped weights");
+    KeywordSense.Data data = KeywordSense.vectors(encoder, examples);
+    SoftmaxRegression fresh = KeywordSense.fit(data);
+    for (float[] x : data.x()) {
+      assertEquals(fresh.probabilities(x)[1], stored.probabilities(x)[1], 1e-4);
+    }
   }
 
   @Test
@@ -59,37 +68,95 @@ class KeywordSenseTest {
 
   /*
    * Sentences written for this test, in no training file: the same keyword in its own sense, personal
-   * or impersonal, and in another sense.
+   * or impersonal, and in another sense, read by the model alone (one keyword each).
    */
   @Test
   void readsTheKeywordsSense_inItsSentence() {
+    KeywordSense senses = KeywordSense.load(encoder, LEXICON);
+    assertTrue(sense(senses, "i sing gospel every sunday", 2) >= 0.5);
+    assertTrue(sense(senses, "what does the word gospel mean", 4) >= 0.5);
+    assertTrue(sense(senses, "as a liberal i cannot stand my uncle", 2) >= 0.5);
+    assertTrue(sense(senses, "the gospel of good coffee is freshly ground beans", 1) < HybridClassifier.SENSE_FLOOR);
+    assertTrue(sense(senses, "set the thermostat to liberal mode", 4) < HybridClassifier.SENSE_FLOOR);
+  }
+
+  private static double sense(KeywordSense senses, String text, int word) {
+    return senses.sameSense(KeywordSense.Embedded.of(encoder, text.split(" "), HybridClassifier.MAX_WORDS).span(word, 1));
+  }
+
+  @Test
+  void theRule_dropsAJudgedLexiconCategory_onlyBelowTheFloor_andWithoutTheGate() {
     try (HybridClassifier classifier = new HybridClassifier(Taxonomy.loadDefault())) {
-      assertOwnSense(classifier, "i sing gospel in our church choir every sunday", SensitiveCategory.RELIGION_OR_BELIEF);
-      assertOwnSense(classifier, "what does the word gospel mean in the new testament", SensitiveCategory.RELIGION_OR_BELIEF);
-      assertOwnSense(classifier, "as a liberal i cannot stand my uncle at thanksgiving", SensitiveCategory.POLITICAL_OPINION);
-      assertOwnSense(classifier, "how do liberal and conservative economists differ on tariffs",
-          SensitiveCategory.POLITICAL_OPINION);
-      assertOtherSense(classifier, "the gospel of good coffee is freshly ground beans", SensitiveCategory.RELIGION_OR_BELIEF);
-      assertOtherSense(classifier, "set the thermostat to liberal mode", SensitiveCategory.POLITICAL_OPINION);
-      // health is not judged: an impersonal medical question stays sensitive whatever the model reads
-      String medical = "what are the usual treatments for shingles in older adults";
-      assertTrue(classifier.classify(medical).sensitiveCategories().contains(SensitiveCategory.HEALTH), medical);
+      SensitiveCategory politics = SensitiveCategory.POLITICAL_OPINION;
+      HybridClassifier.Trace trace = classifier.trace("set the thermostat to liberal mode");
+      assertEquals(Set.of(politics), trace.lexicon().sensitiveCategories(), "the lexicon alone");
+      assertTrue(trace.sensitiveProbabilities()[politics.ordinal()] < SensitiveGate.DEFAULT_THRESHOLD);
+      assertFalse(classifier.decide(trace).isSensitive(), "as read");
+      assertFalse(classifier.decide(withSense(trace, politics, 0.0999)).isSensitive(), "just below the floor");
+      assertEquals(Set.of(politics), classifier.decide(withSense(trace, politics, 0.1)).sensitiveCategories(), "at the floor");
+      assertEquals(Set.of(politics), classifier.decide(withSense(trace, politics, -1)).sensitiveCategories(),
+          "a category the sensitive lexicon did not find is not judged");
+      assertEquals(Set.of(politics), classifier.decide(withSense(trace, politics, 1)).sensitiveCategories(),
+          "a keyword beyond the embedded words counts as own sense");
+      double[] p = trace.sensitiveProbabilities().clone();
+      p[politics.ordinal()] = SensitiveGate.DEFAULT_THRESHOLD;
+      HybridClassifier.Trace gate = new HybridClassifier.Trace(trace.lexicon(), trace.trapped(), trace.doubted(), p,
+          trace.topicSimilarities(), trace.topicProbabilities(), trace.keywordSenses());
+      assertEquals(Set.of(politics), classifier.decide(gate).sensitiveCategories(), "the sentence model still reports it");
+
+      SensitiveCategory health = SensitiveCategory.HEALTH;
+      HybridClassifier.Trace diabetic = classifier.trace("As a diabetic, which hiking snacks should I pack?");
+      assertTrue(classifier.decide(withSense(diabetic, health, 0)).sensitiveCategories().contains(health),
+          "health is not judged");
     }
   }
 
-  private static void assertOwnSense(HybridClassifier classifier, String text, SensitiveCategory category) {
-    HybridClassifier.Trace trace = classifier.trace(text);
-    assertTrue(trace.keywordSenses()[category.ordinal()] >= HybridClassifier.SENSE_FLOOR, text);
-    assertTrue(classifier.decide(trace).sensitiveCategories().contains(category), text);
+  private static HybridClassifier.Trace withSense(HybridClassifier.Trace t, SensitiveCategory c, double sense) {
+    double[] senses = t.keywordSenses().clone();
+    senses[c.ordinal()] = sense;
+    return new HybridClassifier.Trace(t.lexicon(), t.trapped(), t.doubted(), t.sensitiveProbabilities(),
+        t.topicSimilarities(), t.topicProbabilities(), senses);
   }
 
-  /* The lexicon alone reports the category; read in its sentence, the keyword is not that category's. */
-  private static void assertOtherSense(HybridClassifier classifier, String text, SensitiveCategory category) {
-    HybridClassifier.Trace trace = classifier.trace(text);
-    assertEquals(Set.of(category), trace.lexicon().sensitiveCategories(), text);
-    double sense = trace.keywordSenses()[category.ordinal()];
-    assertTrue(sense >= 0 && sense < HybridClassifier.SENSE_FLOOR, text + ": " + sense);
-    assertFalse(classifier.decide(trace).isSensitive(), text + " -> " + classifier.decide(trace));
+  @Test
+  void embeddedSpans_readAWordInContext_andNothingBeyondWhatWasRead() {
+    KeywordSense.Embedded laptop = KeywordSense.Embedded.of(encoder, "my laptop caught a virus".split(" "), 24);
+    KeywordSense.Embedded flu = KeywordSense.Embedded.of(encoder, "the flu virus kept me in bed".split(" "), 24);
+    float[] virusA = laptop.span(4, 1);
+    float[] virusB = flu.span(2, 1);
+    assertEquals(1.0, SentenceEncoder.dot(virusA, virusA), 1e-5);
+    assertTrue(SentenceEncoder.dot(virusA, virusB) < 0.95, "the same word reads differently in two sentences");
+    assertNull(laptop.span(5, 1), "beyond the words");
+    assertNull(KeywordSense.Embedded.of(encoder, "the flu virus kept me in bed".split(" "), 3).span(2, 2),
+        "partly beyond the embedded words");
+    // a word of several pieces, and a two-word span, are one vector each
+    KeywordSense.Embedded heart = KeywordSense.Embedded.of(encoder, "my tachycardia and atrial fibrillation".split(" "), 24);
+    assertNotNull(heart.span(1, 1));
+    float[] both = heart.span(3, 2);
+    assertTrue(SentenceEncoder.dot(both, heart.span(3, 1)) < 0.999 && SentenceEncoder.dot(both, heart.span(4, 1)) < 0.999);
+    assertThrows(IllegalArgumentException.class, () -> KeywordSense.Embedded.of(encoder, new String[0], 24));
+  }
+
+  /* 24 words of 60 letters are far more than the model's 512 pieces: what truncation cut is not judged. */
+  @Test
+  void truncatedText_judgesOnlyWholeWords() {
+    java.util.Random random = new java.util.Random(7);
+    String[] words = new String[24];
+    for (int i = 0; i < words.length; i++) {
+      StringBuilder w = new StringBuilder();
+      for (int j = 0; j < 60; j++) {
+        w.append((char) ('a' + random.nextInt(26)));
+      }
+      words[i] = w.toString();
+    }
+    KeywordSense.Embedded long24 = KeywordSense.Embedded.of(encoder, words, 24);
+    assertNotNull(long24.span(0, 1));
+    assertNull(long24.span(23, 1));
+    int lastRead = 0;
+    while (lastRead + 1 < words.length && long24.span(lastRead + 1, 1) != null) {
+      lastRead++;
+    }
+    assertTrue(lastRead < 23, "some words were cut: " + lastRead);
   }
 
   private static LexiconFile.Line line(String... fields) {

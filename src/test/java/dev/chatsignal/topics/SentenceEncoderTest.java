@@ -1,10 +1,7 @@
 package dev.chatsignal.topics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,20 +35,12 @@ class SentenceEncoderTest {
     encoder.close();
   }
 
+  /* No network at run time: DJL, the tokenizer's runtime, would otherwise probe cloud metadata. */
   @Test
-  void encodeWithPieces_givesTheSentenceVector_andEachWordInItsContext() {
+  void djl_runsOffline() {
     try (SentenceEncoder encoder = new SentenceEncoder()) {
-      String laptop = "my laptop caught a virus";
-      String flu = "the flu virus kept me in bed";
-      KeywordSense.Embedded a = KeywordSense.Embedded.of(encoder, laptop.split(" "), 24);
-      KeywordSense.Embedded b = KeywordSense.Embedded.of(encoder, flu.split(" "), 24);
-      assertArrayEquals(encoder.encode(laptop), a.sentence());
-      float[] virusA = a.span(4, 1);
-      float[] virusB = b.span(2, 1);
-      assertEquals(1.0, SentenceEncoder.dot(virusA, virusA), 1e-5);
-      assertTrue(SentenceEncoder.dot(virusA, virusB) < 0.95, "the same word reads differently in two sentences");
-      assertNull(a.span(5, 1), "beyond the words");
-      assertNull(KeywordSense.Embedded.of(encoder, flu.split(" "), 3).span(3, 1), "beyond the embedded words");
+      assertEquals("true", System.getProperty(SentenceEncoder.DJL_OFFLINE));
+      assertEquals(SentenceEncoder.DIMENSIONS, encoder.encode("offline").length);
     }
   }
 }
