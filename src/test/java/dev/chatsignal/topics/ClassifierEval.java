@@ -94,6 +94,7 @@ final class ClassifierEval {
     sets.put("heldout-M", EvalSet.parse(HeldOutChats.setM()).rows());
     sets.put("heldout-N", EvalSet.parse(HeldOutChats.setN()).rows());
     sets.put("heldout-O", EvalSet.parse(HeldOutChats.setO()).rows());
+    sets.put("heldout-P", EvalSet.parse(HeldOutChats.setP()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

@@ -166,6 +166,9 @@ class HybridClassifierTest {
     assertTrue(heldOutO.anyRecall() >= 0.92, "held-out O recall " + heldOutO.anyRecall());
     assertTrue(heldOutO.falseAlarmRate() <= 0.13, "held-out O false alarms " + heldOutO.falseAlarmRate());
     assertTrue(r.find("heldout-O", v).interest().top3() >= 0.68, "held-out O top-3");
+    SensitiveScore heldOutP = r.find("heldout-P", v).sensitive();
+    assertTrue(heldOutP.anyRecall() >= 0.93, "held-out P recall " + heldOutP.anyRecall());
+    assertTrue(heldOutP.falseAlarmRate() <= 0.16, "held-out P false alarms " + heldOutP.falseAlarmRate());
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }
