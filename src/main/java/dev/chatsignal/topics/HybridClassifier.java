@@ -37,7 +37,7 @@ import java.util.Set;
  * {@link PrototypeVectors}).
  */
 public final class HybridClassifier implements TextClassifier, AutoCloseable {
-  static final int MAX_WORDS = 24;
+  static final int MAX_WORDS = EmbeddedWords.MAX_WORDS;
   /* Encoder cost grows with length; the cap bounds the tail (docs/classifier.md has the trade-off). */
   private final int maxWords;
   /* Weight of embedding similarity against lexicon confidence in a topic's score. */
@@ -154,7 +154,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
     if (words.length == 0) {
       return null;
     }
-    KeywordSense.Embedded embedded = KeywordSense.Embedded.of(encoder, words, maxWords);
+    EmbeddedWords embedded = EmbeddedWords.of(encoder, words, maxWords);
     float[] v = embedded.sentence();
     float[] tv = topicEncoder.encode(String.join(" ", words));
     LexiconClassifier.Reading reading = lexicon.read(tokens);
@@ -163,7 +163,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
   }
 
   /* Only categories the sensitive lexicon found are judged; one from a topic-lexicon word is not. */
-  private double[] keywordSenses(KeywordSense.Embedded embedded, LexiconClassifier.Reading reading) {
+  private double[] keywordSenses(EmbeddedWords embedded, LexiconClassifier.Reading reading) {
     double[] out = new double[SensitiveCategory.values().length];
     Arrays.fill(out, -1);
     for (SensitiveLexicon.Cue cue : reading.cues()) {

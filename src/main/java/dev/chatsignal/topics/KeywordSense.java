@@ -12,7 +12,7 @@ import java.util.Map;
  * Tells in which sense a sensitive keyword is used: its own sense ("the flu virus", "what are the
  * treatments for lupus", "my union dues"), or another ("my laptop caught a virus", "a strike in
  * bowling", "Faith Hill tickets"). It reads the keyword's output vector in its sentence
- * ({@link SentenceEncoder.Encoded#span}), which the sentence encoder computes anyway, with a linear
+ * ({@link EmbeddedWords#span}), which the sentence encoder computes anyway, with a linear
  * model ({@link SoftmaxRegression}, two labels) fitted to:
  * <ul>
  *   <li>every keyword the lexicon finds in the disclosures of {@code sensitive_prototypes_v3.tsv}
@@ -83,7 +83,7 @@ final class KeywordSense {
       String text = disclosures.getKey().get(i);
       TextNormalizer.Tokens tokens = TextNormalizer.tokenize(text);
       for (SensitiveLexicon.Cue cue : lexicon.inspect(tokens).cues()) {
-        if (cue.category() == category && cue.start() + cue.length() <= HybridClassifier.MAX_WORDS) {
+        if (cue.category() == category && cue.start() + cue.length() <= EmbeddedWords.MAX_WORDS) {
           out.add(new Example(text, cue.start(), cue.length(), true));
         }
       }
@@ -101,7 +101,7 @@ final class KeywordSense {
       if (keyword.length == 0 || at < 0) {
         throw line.error("keyword '" + line.field(2) + "' not in its text");
       }
-      if (at + keyword.length <= HybridClassifier.MAX_WORDS) {
+      if (at + keyword.length <= EmbeddedWords.MAX_WORDS) {
         out.add(new Example(text, at, keyword.length, same));
       }
     }
@@ -126,7 +126,7 @@ final class KeywordSense {
     List<Integer> y = new ArrayList<>();
     for (Example e : examples) {
       String[] words = TextNormalizer.tokenize(e.text()).raw();
-      float[] v = Embedded.of(encoder, words, HybridClassifier.MAX_WORDS).span(e.start(), e.length());
+      float[] v = EmbeddedWords.of(encoder, words, EmbeddedWords.MAX_WORDS).span(e.start(), e.length());
       if (v != null) {
         x.add(v);
         y.add(e.sameSense() ? SAME : OTHER);
@@ -154,7 +154,7 @@ final class KeywordSense {
       labels[i] = e.sameSense() ? SAME : OTHER;
     }
     return StampedModel.digest(modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE
-        + "|" + HybridClassifier.MAX_WORDS, Map.entry(keys, labels));
+        + "|" + EmbeddedWords.MAX_WORDS, Map.entry(keys, labels));
   }
 
   static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
@@ -168,54 +168,5 @@ final class KeywordSense {
   /** The probability that the keyword whose vector in its sentence is {@code v} is used in its own sense. */
   double sameSense(float[] v) {
     return model.probabilities(v)[SAME];
-  }
-
-  /**
-   * The words a classifier embedded and the model's output for them, read by word span. The words are
-   * joined by single spaces, so each word's characters in the encoded text are known.
-   */
-  static final class Embedded {
-    private final SentenceEncoder.Encoded encoded;
-    private final int[] starts;
-    private final int[] ends;
-
-    private Embedded(SentenceEncoder.Encoded encoded, int[] starts, int[] ends) {
-      this.encoded = encoded;
-      this.starts = starts;
-      this.ends = ends;
-    }
-
-    /** Encodes the first {@code maxWords} of {@code words} (at least one). */
-    static Embedded of(SentenceEncoder encoder, String[] words, int maxWords) {
-      if (words.length == 0 || maxWords < 1) {
-        throw new IllegalArgumentException("words: " + words.length + ", maxWords: " + maxWords + " (expected: >= 1)");
-      }
-      int n = Math.min(words.length, maxWords);
-      StringBuilder text = new StringBuilder();
-      int[] starts = new int[n];
-      int[] ends = new int[n];
-      for (int i = 0; i < n; i++) {
-        if (i > 0) {
-          text.append(' ');
-        }
-        starts[i] = text.length();
-        text.append(words[i]);
-        ends[i] = text.length();
-      }
-      return new Embedded(encoder.encodeWithPieces(text.toString()), starts, ends);
-    }
-
-    float[] sentence() {
-      return encoded.sentence();
-    }
-
-    /** The unit vector of words {@code [start, start + length)} in context; null beyond the embedded words. */
-    float[] span(int start, int length) {
-      int end = start + length;
-      if (start < 0 || length < 1 || end > starts.length) {
-        return null;
-      }
-      return encoded.span(starts[start], ends[end - 1]);
-    }
   }
 }

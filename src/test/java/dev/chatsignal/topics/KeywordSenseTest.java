@@ -3,7 +3,6 @@ package dev.chatsignal.topics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +80,7 @@ class KeywordSenseTest {
   }
 
   private static double sense(KeywordSense senses, String text, int word) {
-    return senses.sameSense(KeywordSense.Embedded.of(encoder, text.split(" "), HybridClassifier.MAX_WORDS).span(word, 1));
+    return senses.sameSense(EmbeddedWords.of(encoder, text.split(" "), HybridClassifier.MAX_WORDS).span(word, 1));
   }
 
   @Test
@@ -116,47 +115,6 @@ class KeywordSenseTest {
     senses[c.ordinal()] = sense;
     return new HybridClassifier.Trace(t.lexicon(), t.trapped(), t.doubted(), t.sensitiveProbabilities(),
         t.topicSimilarities(), t.topicProbabilities(), senses);
-  }
-
-  @Test
-  void embeddedSpans_readAWordInContext_andNothingBeyondWhatWasRead() {
-    KeywordSense.Embedded laptop = KeywordSense.Embedded.of(encoder, "my laptop caught a virus".split(" "), 24);
-    KeywordSense.Embedded flu = KeywordSense.Embedded.of(encoder, "the flu virus kept me in bed".split(" "), 24);
-    float[] virusA = laptop.span(4, 1);
-    float[] virusB = flu.span(2, 1);
-    assertEquals(1.0, SentenceEncoder.dot(virusA, virusA), 1e-5);
-    assertTrue(SentenceEncoder.dot(virusA, virusB) < 0.95, "the same word reads differently in two sentences");
-    assertNull(laptop.span(5, 1), "beyond the words");
-    assertNull(KeywordSense.Embedded.of(encoder, "the flu virus kept me in bed".split(" "), 3).span(2, 2),
-        "partly beyond the embedded words");
-    // a word of several pieces, and a two-word span, are one vector each
-    KeywordSense.Embedded heart = KeywordSense.Embedded.of(encoder, "my tachycardia and atrial fibrillation".split(" "), 24);
-    assertNotNull(heart.span(1, 1));
-    float[] both = heart.span(3, 2);
-    assertTrue(SentenceEncoder.dot(both, heart.span(3, 1)) < 0.999 && SentenceEncoder.dot(both, heart.span(4, 1)) < 0.999);
-    assertThrows(IllegalArgumentException.class, () -> KeywordSense.Embedded.of(encoder, new String[0], 24));
-  }
-
-  /* 24 words of 60 letters are far more than the model's 512 pieces: what truncation cut is not judged. */
-  @Test
-  void truncatedText_judgesOnlyWholeWords() {
-    java.util.Random random = new java.util.Random(7);
-    String[] words = new String[24];
-    for (int i = 0; i < words.length; i++) {
-      StringBuilder w = new StringBuilder();
-      for (int j = 0; j < 60; j++) {
-        w.append((char) ('a' + random.nextInt(26)));
-      }
-      words[i] = w.toString();
-    }
-    KeywordSense.Embedded long24 = KeywordSense.Embedded.of(encoder, words, 24);
-    assertNotNull(long24.span(0, 1));
-    assertNull(long24.span(23, 1));
-    int lastRead = 0;
-    while (lastRead + 1 < words.length && long24.span(lastRead + 1, 1) != null) {
-      lastRead++;
-    }
-    assertTrue(lastRead < 23, "some words were cut: " + lastRead);
   }
 
   private static LexiconFile.Line line(String... fields) {
