@@ -283,13 +283,17 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
 
   /** The nearest-example ranking's confidence for its score (lexicon + 0.5 x static similarity). */
   static double nearestConfidence(double score) {
-    return Math.max(1 / (1 + Math.exp(-NEAREST_SLOPE * (score - NEAREST_OFFSET))), 1e-6);
+    return platt(score, NEAREST_SLOPE, NEAREST_OFFSET);
   }
 
   /** Maps a blended topic score to (0, 1]: the chance, measured on the shared interest set, that it is right. */
   static double calibrated(double score) {
-    double p = 1 / (1 + Math.exp(-CALIBRATION_SLOPE * (score - CALIBRATION_OFFSET)));
-    return Math.max(p, 1e-6);
+    return platt(score, CALIBRATION_SLOPE, CALIBRATION_OFFSET);
+  }
+
+  /* Platt scaling, kept above zero so that every reported topic has a confidence in (0, 1]. */
+  private static double platt(double score, double slope, double offset) {
+    return Math.max(1 / (1 + Math.exp(-slope * (score - offset))), 1e-6);
   }
 
   @Override

@@ -1,8 +1,5 @@
 package dev.chatsignal.topics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,15 +29,13 @@ import java.util.Map;
  */
 final class KeywordSense {
   static final String EXAMPLES_RESOURCE = "/topics/keyword_senses_v1.tsv";
-  static final String WEIGHTS_RESOURCE = "/topics/keyword_sense_v1.bin";
-  /* Fit settings; part of the model's identity (they are in the weights file's digest). */
-  static final double L2 = 0.003;
-  static final int STEPS = 400;
-  /* Two labels share each step's gradient, so this rate moves their difference as a binary model's 1.0 would. */
-  static final double RATE = 0.5;
+  /*
+   * The weights file and the fit settings (L2 0.003, 400 steps, rate 0.5; the settings are in the stamp).
+   * Two labels share each step's gradient, so rate 0.5 moves their difference as a binary model's 1.0 would.
+   */
+  static final StampedModel MODEL = new StampedModel(0x43534b53 /* "CSKS" */, "/topics/keyword_sense_v1.bin", 0.003, 400, 0.5);
   private static final int OTHER = 0;
   private static final int SAME = 1;
-  private static final int MAGIC = 0x43534b53; // "CSKS"
 
   private final SoftmaxRegression model;
 
@@ -57,8 +52,7 @@ final class KeywordSense {
   /** The shipped model: the weights file when its stamp matches the examples, else a fresh fit. */
   static KeywordSense load(SentenceEncoder encoder, SensitiveLexicon lexicon) {
     List<Example> examples = examples(lexicon);
-    return new KeywordSense(StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE, digest(encoder.modelId(), examples),
-        () -> fit(encoder, examples)));
+    return new KeywordSense(MODEL.loadOrFit(digest(encoder.modelId(), examples), () -> fit(encoder, examples)));
   }
 
   /**
@@ -141,7 +135,7 @@ final class KeywordSense {
   }
 
   static SoftmaxRegression fit(Data data) {
-    return SoftmaxRegression.fit(data.x(), data.y(), 2, L2, STEPS, RATE);
+    return MODEL.fit(data.x(), data.y(), 2);
   }
 
   /** What the fit depends on, as a hex SHA-256: model, settings, every keyword span and sense. */
@@ -153,16 +147,7 @@ final class KeywordSense {
       keys.add(e.start() + " " + e.length() + " " + e.text());
       labels[i] = e.sameSense() ? SAME : OTHER;
     }
-    return StampedModel.digest(modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE
-        + "|" + EmbeddedWords.MAX_WORDS, Map.entry(keys, labels));
-  }
-
-  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
-    StampedModel.write(MAGIC, model, digest, out);
-  }
-
-  static SoftmaxRegression read(InputStream in, String digest) {
-    return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
+    return StampedModel.digestOf(MODEL.header(modelId) + "|" + EmbeddedWords.MAX_WORDS, Map.entry(keys, labels));
   }
 
   /** The probability that the keyword whose vector in its sentence is {@code v} is used in its own sense. */

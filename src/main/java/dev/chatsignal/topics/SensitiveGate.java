@@ -1,8 +1,5 @@
 package dev.chatsignal.topics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,17 +20,13 @@ import java.util.Set;
  */
 final class SensitiveGate {
   static final String DEFAULT_RESOURCE = "/topics/sensitive_prototypes_v3.tsv";
-  static final String WEIGHTS_RESOURCE = "/topics/sensitive_gate_v1.bin";
   /** Chosen operating point (docs/classifier.md): lowest threshold whose false alarms stay ≤ 5%, typed and voice. */
   static final double DEFAULT_THRESHOLD = 0.68;
-  /* Fit settings; part of the model's identity (they are in the weights file's digest). */
-  static final double L2 = 0.02;
-  static final int STEPS = 400;
-  static final double RATE = 1.0;
+  /* The weights file and the fit settings (L2 0.02, 400 steps, rate 1); the settings are in the stamp. */
+  static final StampedModel MODEL = new StampedModel(0x43534757 /* "CSGW" */, "/topics/sensitive_gate_v1.bin", 0.02, 400, 1.0);
 
   private static final SensitiveCategory[] CATEGORIES = SensitiveCategory.values();
   private static final int NONE = CATEGORIES.length;
-  private static final int MAGIC = 0x43534757; // "CSGW"
 
   private final SoftmaxRegression model;
 
@@ -57,30 +50,17 @@ final class SensitiveGate {
   /** The shipped model: the weights file when its digest matches the examples, else a fresh fit. */
   static SensitiveGate load(PrototypeVectors vectors) {
     Map.Entry<List<String>, int[]> examples = examples();
-    return new SensitiveGate(StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE, digest(vectors.modelId(), examples),
-        () -> fit(vectors, examples)));
+    return new SensitiveGate(MODEL.loadOrFit(digest(vectors.modelId(), examples), () -> fit(vectors, examples)));
   }
 
   /** Fits the model to the examples' vectors. */
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples) {
-    return SoftmaxRegression.fit(
-        vectors.vectorsOf(examples.getKey()), examples.getValue(), CATEGORIES.length + 1, L2, STEPS, RATE);
+    return MODEL.fit(vectors.vectorsOf(examples.getKey()), examples.getValue(), CATEGORIES.length + 1);
   }
 
   /** What the fit depends on, as a hex SHA-256: model, settings, and every example with its label. */
   static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
-    return StampedModel.digest(
-        modelId + "|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
-  }
-
-  /** Writes a fitted model stamped with {@code digest}. */
-  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
-    StampedModel.write(MAGIC, model, digest, out);
-  }
-
-  /** The stored model when the file's stamp equals {@code digest}; null otherwise. Closes {@code in}. */
-  static SoftmaxRegression read(InputStream in, String digest) {
-    return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
+    return MODEL.digest(modelId, examples);
   }
 
   /** The probability of each category for the text embedded as {@code v}, by ordinal; last is NONE. */

@@ -250,7 +250,6 @@ final class SentenceEncoder implements TextEncoder {
     }
   }
 
-
   /** Scales {@code v} in place to unit length (a zero vector stays zero) and returns it. */
   static float[] normalize(float[] v) {
     double norm = 0;

@@ -1,8 +1,5 @@
 package dev.chatsignal.topics;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +16,10 @@ import java.util.Map;
  * stale file is re-fitted at start-up rather than used. Immutable and thread-safe.
  */
 final class TopicGate {
-  static final String WEIGHTS_RESOURCE = "/topics/topic_gate_v1.bin";
   static final List<String> EXAMPLE_RESOURCES = List.of(TopicMatcher.DEFAULT_RESOURCE, "/topics/topic_examples_v2.tsv",
       "/topics/topic_examples_v3.tsv");
-  static final double L2 = 0.01;
-  static final int STEPS = 300;
-  static final double RATE = 1.0;
-  private static final int MAGIC = 0x43535447; // "CSTG"
+  /* The weights file and the fit settings (L2 0.01, 300 steps, rate 1); the settings are in the stamp. */
+  static final StampedModel MODEL = new StampedModel(0x43535447 /* "CSTG" */, "/topics/topic_gate_v1.bin", 0.01, 300, 1.0);
 
   private final List<Topic> topics;
   private final SoftmaxRegression model;
@@ -46,26 +40,16 @@ final class TopicGate {
   /** The shipped model: the weights file when its stamp matches, else a fresh fit (minutes). */
   static TopicGate load(Taxonomy taxonomy, PrototypeVectors vectors) {
     Map.Entry<List<String>, int[]> examples = examples(taxonomy);
-    return new TopicGate(taxonomy.all(), StampedModel.loadOrFit(MAGIC, WEIGHTS_RESOURCE,
-        digest(vectors.modelId(), examples), () -> fit(vectors, examples, taxonomy.size())));
+    return new TopicGate(taxonomy.all(),
+        MODEL.loadOrFit(digest(vectors.modelId(), examples), () -> fit(vectors, examples, taxonomy.size())));
   }
 
   static SoftmaxRegression fit(PrototypeVectors vectors, Map.Entry<List<String>, int[]> examples, int topicCount) {
-    return SoftmaxRegression.fit(
-        vectors.vectorsOf(examples.getKey()), examples.getValue(), topicCount, L2, STEPS, RATE);
+    return MODEL.fit(vectors.vectorsOf(examples.getKey()), examples.getValue(), topicCount);
   }
 
   static String digest(String modelId, Map.Entry<List<String>, int[]> examples) {
-    return StampedModel.digest(
-        modelId + "|topics|" + L2 + "|" + STEPS + "|" + RATE + "|" + SoftmaxRegression.INPUT_SCALE, examples);
-  }
-
-  static void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException {
-    StampedModel.write(MAGIC, model, digest, out);
-  }
-
-  static SoftmaxRegression read(InputStream in, String digest) {
-    return StampedModel.read(MAGIC, in, digest, WEIGHTS_RESOURCE);
+    return MODEL.digest(modelId + "|topics", examples);
   }
 
   /** Probability per topic, in the order of {@link #topicAt}. */

@@ -20,11 +20,6 @@ import java.util.Map;
 final class FittedModelsWriter {
   private FittedModelsWriter() {}
 
-  /** Writes one fitted model, stamped. */
-  private interface Stamp {
-    void write(SoftmaxRegression model, String digest, OutputStream out) throws IOException;
-  }
-
   public static void main(String[] args) throws IOException {
     try (SentenceEncoder encoder = new SentenceEncoder()) {
       // the vectors as shipped in the source tree (target/classes may still hold an older copy)
@@ -32,24 +27,24 @@ final class FittedModelsWriter {
           Files.newInputStream(Path.of("src/main/resources" + PrototypeVectors.DEFAULT_RESOURCE)));
       Taxonomy taxonomy = Taxonomy.loadDefault();
       Map.Entry<List<String>, int[]> sensitive = SensitiveGate.examples();
-      write(SensitiveGate.WEIGHTS_RESOURCE, SensitiveGate.digest(vectors.modelId(), sensitive), SensitiveGate::write,
-          sensitive.getValue().length, () -> SensitiveGate.fit(vectors, sensitive));
+      write(SensitiveGate.MODEL, SensitiveGate.digest(vectors.modelId(), sensitive), sensitive.getValue().length,
+          () -> SensitiveGate.fit(vectors, sensitive));
       List<KeywordSense.Example> keywords = KeywordSense.examples(SensitiveLexicon.load(SensitiveLexicon.DEFAULT_RESOURCE));
-      write(KeywordSense.WEIGHTS_RESOURCE, KeywordSense.digest(encoder.modelId(), keywords), KeywordSense::write,
-          keywords.size(), () -> KeywordSense.fit(encoder, keywords));
+      write(KeywordSense.MODEL, KeywordSense.digest(encoder.modelId(), keywords), keywords.size(),
+          () -> KeywordSense.fit(encoder, keywords));
       Map.Entry<List<String>, int[]> topics = TopicGate.examples(taxonomy);
-      write(TopicGate.WEIGHTS_RESOURCE, TopicGate.digest(vectors.modelId(), topics), TopicGate::write,
-          topics.getValue().length, () -> TopicGate.fit(vectors, topics, taxonomy.size()));
+      write(TopicGate.MODEL, TopicGate.digest(vectors.modelId(), topics), topics.getValue().length,
+          () -> TopicGate.fit(vectors, topics, taxonomy.size()));
     }
   }
 
-  private static void write(String resource, String digest, Stamp stamp, int examples,
+  private static void write(StampedModel file, String digest, int examples,
       java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
     long start = System.nanoTime();
     SoftmaxRegression model = fit.get();
-    Path out = Path.of("src/main/resources" + resource);
+    Path out = Path.of("src/main/resources" + file.resource());
     try (OutputStream o = Files.newOutputStream(out)) {
-      stamp.write(model, digest, o);
+      file.write(model, digest, o);
     }
     System.out.printf("fitted %d examples in %.1f s -> %s%n", examples,
         (System.nanoTime() - start) / 1e9, out);

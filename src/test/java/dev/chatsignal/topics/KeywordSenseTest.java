@@ -33,7 +33,7 @@ class KeywordSenseTest {
   @Test
   void shippedWeights_areTheFitOfTheShippedExamples() {
     List<KeywordSense.Example> examples = KeywordSense.examples(LEXICON);
-    SoftmaxRegression stored = KeywordSense.read(KeywordSense.class.getResourceAsStream(KeywordSense.WEIGHTS_RESOURCE),
+    SoftmaxRegression stored = KeywordSense.MODEL.read(KeywordSense.class.getResourceAsStream(KeywordSense.MODEL.resource()),
         KeywordSense.digest(encoder.modelId(), examples));
     assertNotNull(stored, "regenerate keyword_sense_v1.bin with FittedModelsWriter");
     KeywordSense.Data data = KeywordSense.vectors(encoder, examples);

@@ -20,8 +20,8 @@ class SensitiveGateTest {
       PrototypeVectors vectors = PrototypeVectors.load(encoder);
       Map.Entry<List<String>, int[]> examples = SensitiveGate.examples();
       String digest = SensitiveGate.digest(vectors.modelId(), examples);
-      SoftmaxRegression stored = SensitiveGate.read(
-          SensitiveGate.class.getResourceAsStream(SensitiveGate.WEIGHTS_RESOURCE), digest);
+      SoftmaxRegression stored = SensitiveGate.MODEL.read(
+          SensitiveGate.class.getResourceAsStream(SensitiveGate.MODEL.resource()), digest);
       assertNotNull(stored, "regenerate sensitive_gate_v1.bin with FittedModelsWriter");
       assertEquals(SensitiveGate.fit(vectors, examples), stored, "a fresh fit gives the shipped weights");
     }
@@ -32,9 +32,9 @@ class SensitiveGateTest {
     SoftmaxRegression model = SoftmaxRegression.fit(new float[][] {{1, 0}, {0, 1}, {0.6f, 0.8f}}, new int[] {0, 1, 1},
         2, 0.01, 50, 1.0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SensitiveGate.write(model, "abc", out);
-    assertEquals(model, SensitiveGate.read(new ByteArrayInputStream(out.toByteArray()), "abc"));
-    assertNull(SensitiveGate.read(new ByteArrayInputStream(out.toByteArray()), "abd"));
+    SensitiveGate.MODEL.write(model, "abc", out);
+    assertEquals(model, SensitiveGate.MODEL.read(new ByteArrayInputStream(out.toByteArray()), "abc"));
+    assertNull(SensitiveGate.MODEL.read(new ByteArrayInputStream(out.toByteArray()), "abd"));
   }
 
   @Test

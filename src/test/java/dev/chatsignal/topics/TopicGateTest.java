@@ -26,7 +26,7 @@ class TopicGateTest {
       PrototypeVectors vectors = PrototypeVectors.load(encoder);
       Map.Entry<List<String>, int[]> examples = TopicGate.examples(TAXONOMY);
       assertEquals(TAXONOMY.size() + 119 + 1288 + 1407, examples.getValue().length);
-      SoftmaxRegression stored = TopicGate.read(TopicGate.class.getResourceAsStream(TopicGate.WEIGHTS_RESOURCE),
+      SoftmaxRegression stored = TopicGate.MODEL.read(TopicGate.class.getResourceAsStream(TopicGate.MODEL.resource()),
           TopicGate.digest(vectors.modelId(), examples));
       assertNotNull(stored, "regenerate topic_gate_v1.bin with FittedModelsWriter");
       TopicGate gate = new TopicGate(TAXONOMY.all(), stored);
@@ -43,12 +43,12 @@ class TopicGateTest {
   void weightsFile_roundTrips_andAStaleStampIsIgnored() throws IOException {
     SoftmaxRegression model = SoftmaxRegression.fit(new float[][] {{1, 0}, {0, 1}}, new int[] {0, 1}, 2, 0.01, 20, 1.0);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TopicGate.write(model, "stamp", out);
-    assertEquals(model, TopicGate.read(new ByteArrayInputStream(out.toByteArray()), "stamp"));
-    assertNull(TopicGate.read(new ByteArrayInputStream(out.toByteArray()), "other"));
+    TopicGate.MODEL.write(model, "stamp", out);
+    assertEquals(model, TopicGate.MODEL.read(new ByteArrayInputStream(out.toByteArray()), "stamp"));
+    assertNull(TopicGate.MODEL.read(new ByteArrayInputStream(out.toByteArray()), "other"));
     ByteArrayOutputStream sensitive = new ByteArrayOutputStream();
-    SensitiveGate.write(model, "stamp", sensitive);
-    assertNull(TopicGate.read(new ByteArrayInputStream(sensitive.toByteArray()), "stamp"), "another file's magic");
+    SensitiveGate.MODEL.write(model, "stamp", sensitive);
+    assertNull(TopicGate.MODEL.read(new ByteArrayInputStream(sensitive.toByteArray()), "stamp"), "another file's magic");
   }
 
   @Test
