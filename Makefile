@@ -5,10 +5,10 @@ JAR := target/chatsignal.jar
 
 IMAGE ?= chatsignal:0.1.0
 
-.PHONY: help run build test lint tools clean eval image deploy-check scaling bench bench-sweep bench-shed jmh crashtest synccost fuzz
+.PHONY: help run build test lint tools clean eval eval-encoders image deploy-check scaling bench bench-sweep bench-shed jmh crashtest synccost fuzz
 
 help: ## List the targets
-	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: $(JAR) ## Start the server on the embedded RocksDB store (./data), gRPC 127.0.0.1:50051, HTTP 9464
 	java -jar $(JAR)
@@ -35,6 +35,11 @@ eval: ## Classifier evaluation on ../shared/data (+ transcript copies, held-out 
 	mkdir -p target/eval
 	$(MVN) -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval/classpath.txt
 	java -Dchatsignal.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat target/eval/classpath.txt) dev.chatsignal.topics.ClassifierEval
+
+eval-encoders: ## Interest top-3 and ms per turn: the shipped MiniLM against bge-small fitted the same way (one core, ~10 min)
+	mkdir -p target/eval
+	$(MVN) -q -Pbge test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval/classpath-bge.txt
+	taskset -c 0 java -Dchatsignal.shared.dir=../shared -cp target/test-classes:target/classes:$$(cat target/eval/classpath-bge.txt) dev.chatsignal.topics.EncoderComparison
 
 scaling: ## Measure bytes per profile (RocksDB, Redis) and Redis update throughput for docs/scaling.md
 	$(MVN) test -Dtest=ProfileFootprintMeasurement -Dsurefire.failIfNoSpecifiedTests=false | grep -E 'FOOTPRINT|THROUGHPUT|Tests run'

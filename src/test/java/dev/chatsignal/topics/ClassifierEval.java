@@ -95,6 +95,7 @@ final class ClassifierEval {
     sets.put("heldout-N", EvalSet.parse(HeldOutChats.setN()).rows());
     sets.put("heldout-O", EvalSet.parse(HeldOutChats.setO()).rows());
     sets.put("heldout-P", EvalSet.parse(HeldOutChats.setP()).rows());
+    sets.put("heldout-Q", EvalSet.parse(HeldOutChats.setQ()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

@@ -153,6 +153,15 @@ final class HeldOutChats {
     return resource("heldout_p.csv");
   }
 
+  /**
+   * Set Q: 280 chats by a fourteenth author under N's rules, sealed while hybrid-v11 was the shipped
+   * version and scored once, with hybrid-v11 final: recall 0.967, 15 of 160 false alarms. Its texts were
+   * never read. Kept as a resource ({@code heldout_q.csv}) so that a regression shows.
+   */
+  static List<String> setQ() {
+    return resource("heldout_q.csv");
+  }
+
   private static List<String> resource(String name) {
     try (var in = HeldOutChats.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();

@@ -22,40 +22,63 @@ final class SensitiveScore {
   private int falseAlarms;
   private int positives;
   private int anyHits;
+  private SensitiveScore gold;
 
   static SensitiveScore measure(TextClassifier classifier, List<Map<String, String>> rows, String sourceColumn) {
     SensitiveScore s = new SensitiveScore();
     for (Map<String, String> row : rows) {
       String label = row.get("sensitive_category");
       Classification c = classifier.classify(row.get("text"));
-      String source = row.getOrDefault(sourceColumn, "?") + "/" + label;
-      int[] src = s.bySource.computeIfAbsent(source, k -> new int[2]);
-      src[1]++;
-      if (label.equals("none")) {
-        s.noneRows++;
-        if (c.isSensitive()) {
-          s.falseAlarms++;
-          src[0]++;
+      s.count(label, c, row.getOrDefault(sourceColumn, "?") + "/" + label);
+      String note = row.get("label_note");
+      if (note != null) {
+        if (s.gold == null) {
+          s.gold = new SensitiveScore();
         }
-        continue;
-      }
-      SensitiveCategory expected = LABELS.get(label);
-      if (expected == null) {
-        throw new AssertionError("unknown label " + label);
-      }
-      int[] cat = s.byCategory.computeIfAbsent(label, k -> new int[3]);
-      cat[2]++;
-      s.positives++;
-      if (c.sensitiveCategories().contains(expected)) {
-        cat[0]++;
-        src[0]++;
-      }
-      if (c.isSensitive()) {
-        cat[1]++;
-        s.anyHits++;
+        if (note.startsWith("gold")) {
+          s.gold.count(label, c, label);
+        }
       }
     }
     return s;
+  }
+
+  private void count(String label, Classification c, String source) {
+    int[] src = bySource.computeIfAbsent(source, k -> new int[2]);
+    src[1]++;
+    if (label.equals("none")) {
+      noneRows++;
+      if (c.isSensitive()) {
+        falseAlarms++;
+        src[0]++;
+      }
+      return;
+    }
+    SensitiveCategory expected = LABELS.get(label);
+    if (expected == null) {
+      throw new AssertionError("unknown label " + label);
+    }
+    int[] cat = byCategory.computeIfAbsent(label, k -> new int[3]);
+    cat[2]++;
+    positives++;
+    if (c.sensitiveCategories().contains(expected)) {
+      cat[0]++;
+      src[0]++;
+    }
+    if (c.isSensitive()) {
+      cat[1]++;
+      anyHits++;
+    }
+  }
+
+  /**
+   * The same figures over the rows whose label came straight from the source annotation ({@code label_note}
+   * "gold…"): the shared data's README asks for them apart, because the Topical-Chat labels (all politics
+   * rows and half the {@code none} rows) are inherited from the conversation's topic, not the turn. Null for
+   * sets without a {@code label_note} column.
+   */
+  SensitiveScore gold() {
+    return gold;
   }
 
   double recall(String label) {
@@ -90,10 +113,14 @@ final class SensitiveScore {
           e.getKey(), c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
       sep = ", ";
     }
-    return json.append(String.format(java.util.Locale.ROOT,
+    json.append(String.format(java.util.Locale.ROOT,
         "}, \"any_category_recall\": %.4f, \"positives\": %d, \"false_alarm_rate\": %.4f, "
-            + "\"false_alarms\": %d, \"none_rows\": %d}",
-        anyRecall(), positives, falseAlarmRate(), falseAlarms, noneRows)).toString();
+            + "\"false_alarms\": %d, \"none_rows\": %d",
+        anyRecall(), positives, falseAlarmRate(), falseAlarms, noneRows));
+    if (gold != null) {
+      json.append(", \"gold_labels_only\": ").append(gold.toJson());
+    }
+    return json.append('}').toString();
   }
 
   /** One table row per category: recall; then overall recall and the false-alarm rate. */
@@ -105,6 +132,14 @@ final class SensitiveScore {
     System.out.printf("  %-20s %8.3f %8s %6d%n", "ALL (any category)", anyRecall(), "", positives);
     System.out.printf("  %-20s %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", falseAlarmRate(), "",
         noneRows, falseAlarms);
+    if (gold != null) {
+      System.out.println("  gold labels only (label_note gold: MedQuAD, CrowS-Pairs, BBQ, CLINC150; no politics rows):");
+      gold.byCategory.forEach((label, c) -> System.out.printf("    %-18s %8.3f %8.3f %6d%n",
+          label, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
+      System.out.printf("    %-18s %8.3f %8s %6d%n", "ALL (any category)", gold.anyRecall(), "", gold.positives);
+      System.out.printf("    %-18s %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", gold.falseAlarmRate(), "",
+          gold.noneRows, gold.falseAlarms);
+    }
   }
 
   void print(String title) {
