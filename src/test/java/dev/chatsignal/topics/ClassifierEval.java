@@ -96,6 +96,7 @@ final class ClassifierEval {
     sets.put("heldout-O", EvalSet.parse(HeldOutChats.setO()).rows());
     sets.put("heldout-P", EvalSet.parse(HeldOutChats.setP()).rows());
     sets.put("heldout-Q", EvalSet.parse(HeldOutChats.setQ()).rows());
+    sets.put("heldout-R", EvalSet.parse(HeldOutChats.setR()).rows());
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

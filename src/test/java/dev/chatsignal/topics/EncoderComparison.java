@@ -89,6 +89,7 @@ public final class EncoderComparison {
     heldOut.put("O", HeldOutChats.setO());
     heldOut.put("P", HeldOutChats.setP());
     heldOut.put("Q", HeldOutChats.setQ());
+    heldOut.put("R", HeldOutChats.setR());
     heldOut.forEach((name, lines) -> sets.put("heldout-" + name, EvalSet.parse(lines).rows()));
     return sets;
   }

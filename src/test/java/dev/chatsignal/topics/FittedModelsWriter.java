@@ -13,8 +13,10 @@ import java.util.Map;
  * (about 4 minutes), after their examples, the model or the fit settings change. Run
  * {@link PrototypeVectorsWriter} first: the two gates fit the stored vectors. From the repository root:
  * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.
- * The gates' fits are deterministic, so a gate whose inputs did not change is rewritten bit for bit; the
- * keyword-sense fit reads live model outputs, which may differ in the last bits on another CPU.
+ * A model whose file already carries the stamp of its current inputs is left as it is (so a lexicon edit
+ * re-fits only the keyword-sense model). The gates' fits are deterministic, so a gate re-fitted from
+ * unchanged inputs would be rewritten bit for bit; the keyword-sense fit reads live model outputs, which
+ * may differ in the last bits on another CPU.
  * Test-scope tool.
  */
 final class FittedModelsWriter {
@@ -40,9 +42,17 @@ final class FittedModelsWriter {
 
   private static void write(StampedModel file, String digest, int examples,
       java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
+    Path out = Path.of("src/main/resources" + file.resource());
+    if (Files.exists(out)) {
+      try (var in = Files.newInputStream(out)) {
+        if (file.read(in, digest) != null) {
+          System.out.printf("up to date (stamp matches) -> %s%n", out);
+          return;
+        }
+      }
+    }
     long start = System.nanoTime();
     SoftmaxRegression model = fit.get();
-    Path out = Path.of("src/main/resources" + file.resource());
     try (OutputStream o = Files.newOutputStream(out)) {
       file.write(model, digest, o);
     }

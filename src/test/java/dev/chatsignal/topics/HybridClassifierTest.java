@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class HybridClassifierTest {
   static final int STRIDE = 12;
-  /* Measured on this subset at hybrid-v11: 117 of 122 gold-labelled disclosures typed, 116 voice. */
+  /* Measured on this subset at hybrid-v11 and v12: 117 of 122 gold-labelled disclosures typed, 116 voice. */
   static final double GOLD_RECALL_FLOOR = 0.93;
   private static Taxonomy taxonomy;
   private static HybridClassifier classifier;
@@ -35,7 +36,7 @@ class HybridClassifierTest {
 
   @Test
   void version_namesLexiconAndModel() {
-    assertEquals("hybrid-v11(lexicon-v2.4+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
+    assertEquals("hybrid-v12(lexicon-v2.5+all-minilm-l6-v2-q+static-all-minilm-l6-v2-q)", classifier.version());
   }
 
   @Test
@@ -99,6 +100,19 @@ class HybridClassifierTest {
   void paraphraseWithoutKeywords_isCaughtByTheEmbedding() {
     Classification c = classifier.classify("she cannot hear anything the teacher says without her aid");
     assertTrue(c.sensitiveCategories().contains(SensitiveCategory.HEALTH), c.toString());
+  }
+
+  /* Lexicon v2.5's practices reach the result: the keyword-sense rule reads them in their own sense. */
+  @Test
+  void practiceDisclosures_surviveTheKeywordSenseRule() {
+    Map<String, SensitiveCategory> disclosures = Map.of(
+        "spent saturday phone banking for the socialists, my voice is gone", SensitiveCategory.POLITICAL_OPINION,
+        "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
+        "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
+        "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
+        "the bank set up a voice print for my account, can i turn it off", SensitiveCategory.BIOMETRIC);
+    disclosures.forEach((text, expected) ->
+        assertTrue(classifier.classify(text).sensitiveCategories().contains(expected), text + " -> " + classifier.classify(text)));
   }
 
   @Test
@@ -166,19 +180,23 @@ class HybridClassifierTest {
     SensitiveScore heldOutK = r.find("heldout-K", v).sensitive();
     assertTrue(heldOutK.falseAlarmRate() <= 0.10, "held-out K false alarms " + heldOutK.falseAlarmRate());
     SensitiveScore heldOutN = r.find("heldout-N", v).sensitive();
-    assertTrue(heldOutN.anyRecall() >= 0.95, "held-out N recall " + heldOutN.anyRecall());
+    assertTrue(heldOutN.anyRecall() >= 0.97, "held-out N recall " + heldOutN.anyRecall());
     assertTrue(heldOutN.falseAlarmRate() <= 0.21, "held-out N false alarms " + heldOutN.falseAlarmRate());
     SensitiveScore heldOutO = r.find("heldout-O", v).sensitive();
-    assertTrue(heldOutO.anyRecall() >= 0.92, "held-out O recall " + heldOutO.anyRecall());
+    assertTrue(heldOutO.anyRecall() >= 0.97, "held-out O recall " + heldOutO.anyRecall());
     assertTrue(heldOutO.falseAlarmRate() <= 0.13, "held-out O false alarms " + heldOutO.falseAlarmRate());
     assertTrue(r.find("heldout-O", v).interest().top3() >= 0.68, "held-out O top-3");
     SensitiveScore heldOutP = r.find("heldout-P", v).sensitive();
-    assertTrue(heldOutP.anyRecall() >= 0.93, "held-out P recall " + heldOutP.anyRecall());
+    assertTrue(heldOutP.anyRecall() >= 0.97, "held-out P recall " + heldOutP.anyRecall());
     assertTrue(heldOutP.falseAlarmRate() <= 0.16, "held-out P false alarms " + heldOutP.falseAlarmRate());
-    SensitiveScore heldOutQ = r.find("heldout-Q", v).sensitive(); // scored once at hybrid-v11: 0.967, 15 of 160
+    SensitiveScore heldOutQ = r.find("heldout-Q", v).sensitive(); // scored once at hybrid-v11: 0.967, 15 of 160 (v12: 0.975)
     assertTrue(heldOutQ.anyRecall() >= 0.95, "held-out Q recall " + heldOutQ.anyRecall());
     assertTrue(heldOutQ.falseAlarmRate() <= 0.11, "held-out Q false alarms " + heldOutQ.falseAlarmRate());
     assertTrue(r.find("heldout-Q", v).interest().top3() >= 0.62, "held-out Q top-3");
+    SensitiveScore heldOutR = r.find("heldout-R", v).sensitive(); // scored once at hybrid-v12: 0.933, 25 of 160
+    assertTrue(heldOutR.anyRecall() >= 0.92, "held-out R recall " + heldOutR.anyRecall());
+    assertTrue(heldOutR.falseAlarmRate() <= 0.17, "held-out R false alarms " + heldOutR.falseAlarmRate());
+    assertTrue(r.find("heldout-R", v).interest().top3() >= 0.63, "held-out R top-3");
     // the hybrid must not lose to the lexicon it contains
     assertTrue(typed.anyRecall() >= r.find("shared-sensitive", LexiconClassifier.VERSION).sensitive().anyRecall());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +189,28 @@ class LexiconClassifierTest {
   }
 
   @Test
+  void v25Practices_revealTheirCategory_withoutTheCategorysName() {
+    Map<String, SensitiveCategory> disclosures = Map.of(
+        "spent saturday phone banking for the socialists, my voice is gone", SensitiveCategory.POLITICAL_OPINION,
+        "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
+        "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
+        "we keep two sets of dishes, which dishwasher racks are easiest to swap", SensitiveCategory.RELIGION_OR_BELIEF,
+        "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
+        "our local dues went up again and the contract vote is next week", SensitiveCategory.TRADE_UNION_MEMBERSHIP,
+        "the bank set up a voice print for my account, can i turn it off", SensitiveCategory.BIOMETRIC,
+        "my moms side is yoruba and i want to learn to cook ewa agoyin", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN);
+    disclosures.forEach((text, expected) ->
+        assertTrue(classifier.classify(text).sensitiveCategories().contains(expected), text + " -> " + classifier.classify(text)));
+    for (String trap : List.of("where can i buy a stretched canvas for oil painting",
+        "whats the critical mass of uranium in a reactor", "our march madness bracket is a mess already",
+        "light the candles on the birthday cake before or after singing", "i paid my dues as a junior developer",
+        "gait analysis at the running store, is it worth it for new shoes", "how tall do palm trees get in florida",
+        "record a voice memo and send it to my sister", "the sit in bath tub we bought is too small")) {
+      assertFalse(classifier.classify(trap).isSensitive(), trap + " -> " + classifier.classify(trap));
+    }
+  }
+
+  @Test
   void keywordCues_nameWhereEachUncancelledKeywordMatched() {
     SensitiveLexicon lexicon = SensitiveLexicon.load(SensitiveLexicon.DEFAULT_RESOURCE);
     SensitiveLexicon.Detection d = lexicon.inspect(TextNormalizer.tokenize("As a diabetic, which hiking snacks should I pack?"));
@@ -199,6 +222,6 @@ class LexiconClassifierTest {
 
   @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v2.4", classifier.version());
+    assertEquals("lexicon-v2.5", classifier.version());
   }
 }
