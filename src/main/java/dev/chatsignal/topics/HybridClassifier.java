@@ -90,7 +90,7 @@ public final class HybridClassifier implements TextClassifier, AutoCloseable {
    */
   static final double NEAREST_SLOPE = 4.0;
   static final double NEAREST_OFFSET = 1.03;
-  private static final String VERSION = "hybrid-v12(" + LexiconClassifier.VERSION + "+"
+  private static final String VERSION = "hybrid-v13(" + LexiconClassifier.VERSION + "+"
       + SentenceEncoder.MODEL_ID + "+static-" + SentenceEncoder.MODEL_ID + ")";
 
   private final Taxonomy taxonomy;

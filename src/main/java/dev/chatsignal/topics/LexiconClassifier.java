@@ -24,7 +24,7 @@ public final class LexiconClassifier implements TextClassifier {
   public static final int MAX_TOPICS = 5;
   /* Score at which confidence reaches 2/3: one full-weight term. Two terms give 0.8. */
   private static final double HALF_SATURATION = 0.5;
-  static final String VERSION = "lexicon-v2.5";
+  static final String VERSION = "lexicon-v2.6";
 
   /** Best score first, then the deeper (more specific) topic, then the lower id. */
   private static final Comparator<TopicLexicon.Hit> HIT_ORDER =

@@ -45,6 +45,13 @@ final class SentenceEncoder implements TextEncoder {
   /* The model's 512 positions, two of them [CLS] and [SEP]. */
   static final int MAX_PIECES = 512;
   static final String DJL_OFFLINE = "ai.djl.offline";
+  /*
+   * DJL probes for CUDA when it loads the tokenizer's native library, to pick a native flavour, and logs
+   * a WARNING on hosts that have a CUDA runtime library but no driver ("Failed to detect GPU count").
+   * The encoder runs on the CPU only, so that warning is noise in an operator's log: the probe's logger
+   * keeps errors only. Held in a field because java.util.logging keeps loggers weakly.
+   */
+  static final java.util.logging.Logger CUDA_PROBE_LOG = quiet("ai.djl.util.cuda.CudaUtils");
 
   private final OrtEnvironment env;
   private final OrtSession session;
@@ -52,6 +59,12 @@ final class SentenceEncoder implements TextEncoder {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private boolean closed;
   private final HuggingFaceTokenizer tokenizer;
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
 
   /** Loads the model from the classpath; fails with {@link IllegalStateException} when it is absent. */
   SentenceEncoder() {

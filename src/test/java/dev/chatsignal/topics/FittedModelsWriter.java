@@ -13,16 +13,21 @@ import java.util.Map;
  * (about 4 minutes), after their examples, the model or the fit settings change. Run
  * {@link PrototypeVectorsWriter} first: the two gates fit the stored vectors. From the repository root:
  * {@code java -cp target/test-classes:target/classes:<test classpath> dev.chatsignal.topics.FittedModelsWriter}.
- * A model whose file already carries the stamp of its current inputs is left as it is (so a lexicon edit
- * re-fits only the keyword-sense model). The gates' fits are deterministic, so a gate re-fitted from
- * unchanged inputs would be rewritten bit for bit; the keyword-sense fit reads live model outputs, which
- * may differ in the last bits on another CPU.
+ * With {@code --stale-only}, a model whose file already carries the stamp of its current example texts is
+ * left as it is (so a lexicon edit re-fits only the keyword-sense model in seconds); the stamps do not
+ * cover the stored vectors' values or the fitting code, so after {@link PrototypeVectorsWriter} or a change
+ * to {@link SoftmaxRegression} run it without the flag. The gates' fits are deterministic, so a gate
+ * re-fitted from unchanged inputs is rewritten bit for bit; the keyword-sense fit reads live model
+ * outputs, which may differ in the last bits on another CPU.
  * Test-scope tool.
  */
 final class FittedModelsWriter {
   private FittedModelsWriter() {}
 
+  private static boolean staleOnly;
+
   public static void main(String[] args) throws IOException {
+    staleOnly = java.util.Arrays.asList(args).contains("--stale-only");
     try (SentenceEncoder encoder = new SentenceEncoder()) {
       // the vectors as shipped in the source tree (target/classes may still hold an older copy)
       PrototypeVectors vectors = PrototypeVectors.read(encoder,
@@ -43,7 +48,7 @@ final class FittedModelsWriter {
   private static void write(StampedModel file, String digest, int examples,
       java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
     Path out = Path.of("src/main/resources" + file.resource());
-    if (Files.exists(out)) {
+    if (staleOnly && Files.exists(out)) {
       try (var in = Files.newInputStream(out)) {
         if (file.read(in, digest) != null) {
           System.out.printf("up to date (stamp matches) -> %s%n", out);

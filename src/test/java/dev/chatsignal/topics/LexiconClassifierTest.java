@@ -188,24 +188,30 @@ class LexiconClassifierTest {
     assertFalse(classifier.classify("whats a good korean recipe for tonight").isSensitive());
   }
 
+  /* Each disclosure below was missed by lexicon v2.4; each trap reads like one of v2.5's first phrases. */
   @Test
   void v25Practices_revealTheirCategory_withoutTheCategorysName() {
     Map<String, SensitiveCategory> disclosures = Map.of(
-        "spent saturday phone banking for the socialists, my voice is gone", SensitiveCategory.POLITICAL_OPINION,
+        "spent saturday door knocking for the lib dems and my feet are done", SensitiveCategory.POLITICAL_OPINION,
         "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
         "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
-        "we keep two sets of dishes, which dishwasher racks are easiest to swap", SensitiveCategory.RELIGION_OR_BELIEF,
+        "we keep separate sinks for meat and dairy, which faucet should i get", SensitiveCategory.RELIGION_OR_BELIEF,
         "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
-        "our local dues went up again and the contract vote is next week", SensitiveCategory.TRADE_UNION_MEMBERSHIP,
-        "the bank set up a voice print for my account, can i turn it off", SensitiveCategory.BIOMETRIC,
-        "my moms side is yoruba and i want to learn to cook ewa agoyin", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN);
+        "were doing a work to rule from monday, what does that mean for overtime", SensitiveCategory.TRADE_UNION_MEMBERSHIP,
+        "how do i set up voice match on the kitchen speaker so it knows me", SensitiveCategory.BIOMETRIC,
+        "my dads side is choctaw and we want to visit durant this summer", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN);
     disclosures.forEach((text, expected) ->
         assertTrue(classifier.classify(text).sensitiveCategories().contains(expected), text + " -> " + classifier.classify(text)));
-    for (String trap : List.of("where can i buy a stretched canvas for oil painting",
-        "whats the critical mass of uranium in a reactor", "our march madness bracket is a mess already",
-        "light the candles on the birthday cake before or after singing", "i paid my dues as a junior developer",
-        "gait analysis at the running store, is it worth it for new shoes", "how tall do palm trees get in florida",
-        "record a voice memo and send it to my sister", "the sit in bath tub we bought is too small")) {
+    for (String trap : List.of("we were dining at a nice place downtown last night", "im dining out tonight, any ideas",
+        "will this script work to rule out duplicate rows", "private equity due diligence checklist",
+        "my local card shop has new pokemon packs", "a holiday card drive at the school this december",
+        "im going to mass email the team about the offsite", "gaining mass every week on this bulk",
+        "we are camping from friday sundown to sunday", "we need volunteers for our party on saturday",
+        "volunteered for labor day weekend shifts", "a job canvassing for a solar company, is it worth it",
+        "i joined the march madness pool at work", "two grooming appointments for the dogs this week",
+        "im panning and zooming in the video editor", "how do i change my gait to land midfoot",
+        "does my voice match the character in the audiobook", "writing a brand voice profile for our startup",
+        "what won at the screen actors guild awards", "we watched midnight mass on netflix, so creepy")) {
       assertFalse(classifier.classify(trap).isSensitive(), trap + " -> " + classifier.classify(trap));
     }
   }
@@ -222,6 +228,6 @@ class LexiconClassifierTest {
 
   @Test
   void version_namesTheLexicon() {
-    assertEquals("lexicon-v2.5", classifier.version());
+    assertEquals("lexicon-v2.6", classifier.version());
   }
 }

@@ -98,6 +98,10 @@ final class SensitiveScore {
     return falseAlarms;
   }
 
+  int positives() {
+    return positives;
+  }
+
   int noneRows() {
     return noneRows;
   }

@@ -1,7 +1,9 @@
 package dev.chatsignal.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +43,8 @@ class SensitiveScoreTest {
     assertEquals(1 / 2.0, s.gold().anyRecall(), 1e-9);
     assertEquals(0.0, s.gold().falseAlarmRate(), 1e-9);
     assertEquals(1, s.gold().noneRows());
-    assertEquals(0.0, s.gold().recall("politics"), 1e-9);
+    assertEquals(2, s.gold().positives(), "the weak politics row is left out");
+    assertTrue(s.toJson().contains("\"gold_labels_only\": {\"categories\": {\"health\""), s.toJson());
   }
 
   @Test
@@ -51,5 +54,6 @@ class SensitiveScoreTest {
 
     assertEquals(1.0, s.anyRecall(), 1e-9);
     assertNull(s.gold());
+    assertFalse(s.toJson().contains("gold_labels_only"), s.toJson());
   }
 }

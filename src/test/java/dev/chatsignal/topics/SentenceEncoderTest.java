@@ -2,6 +2,7 @@ package dev.chatsignal.topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,34 @@ class SentenceEncoderTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> encoder.encode("after close"));
     assertEquals(SentenceEncoder.MODEL_ID + " encoder is closed", e.getMessage());
     encoder.close();
+  }
+
+  /* A CPU-only encoder: DJL's CUDA probe may log errors, not warnings about a missing GPU driver. */
+  @Test
+  void djlCudaProbe_warningsStayOutOfTheLog_errorsDoNot() {
+    java.util.List<java.util.logging.LogRecord> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        published.add(r);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    SentenceEncoder.CUDA_PROBE_LOG.addHandler(handler);
+    try {
+      org.slf4j.Logger probe = org.slf4j.LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils");
+      probe.warn("Failed to detect GPU count: {} ({})", "CUDA driver version is insufficient", 35);
+      assertTrue(published.isEmpty(), published.toString());
+      probe.error("a real failure");
+      assertEquals(1, published.size());
+    } finally {
+      SentenceEncoder.CUDA_PROBE_LOG.removeHandler(handler);
+    }
   }
 
   /* No network at run time: DJL, the tokenizer's runtime, would otherwise probe cloud metadata. */
