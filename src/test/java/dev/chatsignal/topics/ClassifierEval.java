@@ -79,24 +79,7 @@ final class ClassifierEval {
     sets.put("shared-interest", interest);
     sets.put("shared-sensitive-voice", transcripts(sensitive));
     sets.put("shared-interest-voice", transcripts(interest));
-    sets.put("heldout-A", EvalSet.parse(HeldOutChats.setA()).rows());
-    sets.put("heldout-B", EvalSet.parse(HeldOutChats.setB()).rows());
-    sets.put("heldout-C", EvalSet.parse(HeldOutChats.setC()).rows());
-    sets.put("heldout-D", EvalSet.parse(HeldOutChats.setD()).rows());
-    sets.put("heldout-E", EvalSet.parse(HeldOutChats.setE()).rows());
-    sets.put("heldout-F", EvalSet.parse(HeldOutChats.setF()).rows());
-    sets.put("heldout-G", EvalSet.parse(HeldOutChats.setG()).rows());
-    sets.put("heldout-H", EvalSet.parse(HeldOutChats.setH()).rows());
-    sets.put("heldout-I", EvalSet.parse(HeldOutChats.setI()).rows());
-    sets.put("heldout-J", EvalSet.parse(HeldOutChats.setJ()).rows());
-    sets.put("heldout-K", EvalSet.parse(HeldOutChats.setK()).rows());
-    sets.put("heldout-L", EvalSet.parse(HeldOutChats.setL()).rows());
-    sets.put("heldout-M", EvalSet.parse(HeldOutChats.setM()).rows());
-    sets.put("heldout-N", EvalSet.parse(HeldOutChats.setN()).rows());
-    sets.put("heldout-O", EvalSet.parse(HeldOutChats.setO()).rows());
-    sets.put("heldout-P", EvalSet.parse(HeldOutChats.setP()).rows());
-    sets.put("heldout-Q", EvalSet.parse(HeldOutChats.setQ()).rows());
-    sets.put("heldout-R", EvalSet.parse(HeldOutChats.setR()).rows());
+    HeldOutChats.all().forEach((name, lines) -> sets.put("heldout-" + name, EvalSet.parse(lines).rows()));
     String external = System.getProperty("chatsignal.eval.external", "");
     if (!external.isEmpty()) {
       // a held-out file outside the repository, scored as is (texts never printed); not in the grid

@@ -78,19 +78,10 @@ public final class EncoderComparison {
     List<Map<String, String>> shared = EvalSet.read(EvalSet.sharedDataDir().resolve("interest_topics_eval.csv")).rows();
     sets.put("shared-interest", shared);
     sets.put("shared-interest-voice", ClassifierEval.transcripts(shared));
-    Map<String, List<String>> heldOut = new LinkedHashMap<>();
-    heldOut.put("E", HeldOutChats.setE());
-    heldOut.put("F", HeldOutChats.setF());
-    heldOut.put("G", HeldOutChats.setG());
-    heldOut.put("I", HeldOutChats.setI());
-    heldOut.put("J", HeldOutChats.setJ());
-    heldOut.put("L", HeldOutChats.setL());
-    heldOut.put("N", HeldOutChats.setN());
-    heldOut.put("O", HeldOutChats.setO());
-    heldOut.put("P", HeldOutChats.setP());
-    heldOut.put("Q", HeldOutChats.setQ());
-    heldOut.put("R", HeldOutChats.setR());
-    heldOut.forEach((name, lines) -> sets.put("heldout-" + name, EvalSet.parse(lines).rows()));
+    Map<String, List<String>> heldOut = HeldOutChats.all();
+    for (String name : "EFGIJLNOPQR".split("")) { // the sets whose topics were labelled one per chat
+      sets.put("heldout-" + name, EvalSet.parse(heldOut.get(name)).rows());
+    }
     return sets;
   }
 

@@ -24,28 +24,26 @@ import java.util.Map;
 final class FittedModelsWriter {
   private FittedModelsWriter() {}
 
-  private static boolean staleOnly;
-
   public static void main(String[] args) throws IOException {
-    staleOnly = java.util.Arrays.asList(args).contains("--stale-only");
+    boolean staleOnly = java.util.Arrays.asList(args).contains("--stale-only");
     try (SentenceEncoder encoder = new SentenceEncoder()) {
       // the vectors as shipped in the source tree (target/classes may still hold an older copy)
       PrototypeVectors vectors = PrototypeVectors.read(encoder,
           Files.newInputStream(Path.of("src/main/resources" + PrototypeVectors.DEFAULT_RESOURCE)));
       Taxonomy taxonomy = Taxonomy.loadDefault();
       Map.Entry<List<String>, int[]> sensitive = SensitiveGate.examples();
-      write(SensitiveGate.MODEL, SensitiveGate.digest(vectors.modelId(), sensitive), sensitive.getValue().length,
+      write(staleOnly, SensitiveGate.MODEL, SensitiveGate.digest(vectors.modelId(), sensitive), sensitive.getValue().length,
           () -> SensitiveGate.fit(vectors, sensitive));
       List<KeywordSense.Example> keywords = KeywordSense.examples(SensitiveLexicon.load(SensitiveLexicon.DEFAULT_RESOURCE));
-      write(KeywordSense.MODEL, KeywordSense.digest(encoder.modelId(), keywords), keywords.size(),
+      write(staleOnly, KeywordSense.MODEL, KeywordSense.digest(encoder.modelId(), keywords), keywords.size(),
           () -> KeywordSense.fit(encoder, keywords));
       Map.Entry<List<String>, int[]> topics = TopicGate.examples(taxonomy);
-      write(TopicGate.MODEL, TopicGate.digest(vectors.modelId(), topics), topics.getValue().length,
+      write(staleOnly, TopicGate.MODEL, TopicGate.digest(vectors.modelId(), topics), topics.getValue().length,
           () -> TopicGate.fit(vectors, topics, taxonomy.size()));
     }
   }
 
-  private static void write(StampedModel file, String digest, int examples,
+  private static void write(boolean staleOnly, StampedModel file, String digest, int examples,
       java.util.function.Supplier<SoftmaxRegression> fit) throws IOException {
     Path out = Path.of("src/main/resources" + file.resource());
     if (staleOnly && Files.exists(out)) {

@@ -171,6 +171,30 @@ final class HeldOutChats {
     return resource("heldout_r.csv");
   }
 
+  /** Every set by its letter, A to R, as CSV lines. */
+  static java.util.Map<String, List<String>> all() {
+    java.util.Map<String, List<String>> sets = new java.util.LinkedHashMap<>();
+    sets.put("A", setA());
+    sets.put("B", setB());
+    sets.put("C", setC());
+    sets.put("D", setD());
+    sets.put("E", setE());
+    sets.put("F", setF());
+    sets.put("G", setG());
+    sets.put("H", setH());
+    sets.put("I", setI());
+    sets.put("J", setJ());
+    sets.put("K", setK());
+    sets.put("L", setL());
+    sets.put("M", setM());
+    sets.put("N", setN());
+    sets.put("O", setO());
+    sets.put("P", setP());
+    sets.put("Q", setQ());
+    sets.put("R", setR());
+    return sets;
+  }
+
   private static List<String> resource(String name) {
     try (var in = HeldOutChats.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();

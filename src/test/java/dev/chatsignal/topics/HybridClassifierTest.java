@@ -105,12 +105,8 @@ class HybridClassifierTest {
   /* Lexicon v2.6's practices (each missed by v2.4) reach the result: the keyword-sense rule keeps them. */
   @Test
   void practiceDisclosures_surviveTheKeywordSenseRule() {
-    Map<String, SensitiveCategory> disclosures = Map.of(
-        "spent saturday door knocking for the lib dems and my feet are done", SensitiveCategory.POLITICAL_OPINION,
-        "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
-        "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
-        "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
-        "i linked my palm to the checkout scanner at the grocery store, can i undo it", SensitiveCategory.BIOMETRIC);
+    Map<String, SensitiveCategory> disclosures = new java.util.HashMap<>(LexiconClassifierTest.PRACTICES);
+    disclosures.put("i linked my palm to the checkout scanner at the grocery store, can i undo it", SensitiveCategory.BIOMETRIC);
     disclosures.forEach((text, expected) ->
         assertTrue(classifier.classify(text).sensitiveCategories().contains(expected), text + " -> " + classifier.classify(text)));
   }

@@ -188,18 +188,22 @@ class LexiconClassifierTest {
     assertFalse(classifier.classify("whats a good korean recipe for tonight").isSensitive());
   }
 
+  /* Disclosures by practice that lexicon v2.4 missed; HybridClassifierTest checks the hybrid keeps them. */
+  static final Map<String, SensitiveCategory> PRACTICES = Map.of(
+      "spent saturday door knocking for the lib dems and my feet are done", SensitiveCategory.POLITICAL_OPINION,
+      "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
+      "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
+      "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION);
+
   /* Each disclosure below was missed by lexicon v2.4; each trap reads like one of v2.5's first phrases. */
   @Test
   void v25Practices_revealTheirCategory_withoutTheCategorysName() {
-    Map<String, SensitiveCategory> disclosures = Map.of(
-        "spent saturday door knocking for the lib dems and my feet are done", SensitiveCategory.POLITICAL_OPINION,
-        "got kettled at the demo in london and missed my train, can i get a refund", SensitiveCategory.POLITICAL_OPINION,
-        "we went to mass then brunch, any good spots nearby", SensitiveCategory.RELIGION_OR_BELIEF,
-        "we keep separate sinks for meat and dairy, which faucet should i get", SensitiveCategory.RELIGION_OR_BELIEF,
-        "my husband and i (both men) want a honeymoon spot that feels safe", SensitiveCategory.SEX_LIFE_OR_ORIENTATION,
-        "were doing a work to rule from monday, what does that mean for overtime", SensitiveCategory.TRADE_UNION_MEMBERSHIP,
-        "how do i set up voice match on the kitchen speaker so it knows me", SensitiveCategory.BIOMETRIC,
-        "my dads side is choctaw and we want to visit durant this summer", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN);
+    Map<String, SensitiveCategory> disclosures = new java.util.HashMap<>(PRACTICES);
+    disclosures.put("we keep separate sinks for meat and dairy, which faucet should i get", SensitiveCategory.RELIGION_OR_BELIEF);
+    disclosures.put("were doing a work to rule from monday, what does that mean for overtime",
+        SensitiveCategory.TRADE_UNION_MEMBERSHIP);
+    disclosures.put("how do i set up voice match on the kitchen speaker so it knows me", SensitiveCategory.BIOMETRIC);
+    disclosures.put("my dads side is choctaw and we want to visit durant this summer", SensitiveCategory.RACIAL_OR_ETHNIC_ORIGIN);
     disclosures.forEach((text, expected) ->
         assertTrue(classifier.classify(text).sensitiveCategories().contains(expected), text + " -> " + classifier.classify(text)));
     for (String trap : List.of("we were dining at a nice place downtown last night", "im dining out tonight, any ideas",

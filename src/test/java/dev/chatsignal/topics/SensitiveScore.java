@@ -131,20 +131,23 @@ final class SensitiveScore {
   void printTable(String title) {
     System.out.println("== sensitive: " + title);
     System.out.printf("  %-20s %8s %8s %6s%n", "category", "recall", "any-cat", "n");
-    byCategory.forEach((label, c) -> System.out.printf("  %-20s %8.3f %8.3f %6d%n",
-        label, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
-    System.out.printf("  %-20s %8.3f %8s %6d%n", "ALL (any category)", anyRecall(), "", positives);
-    System.out.printf("  %-20s %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", falseAlarmRate(), "",
-        noneRows, falseAlarms);
+    printRows("  ");
     if (gold != null) {
       System.out.println("  gold labels only (label_note gold: MedQuAD, CrowS-Pairs, BBQ, CLINC150; no politics rows):");
-      gold.byCategory.forEach((label, c) -> System.out.printf("    %-18s %8.3f %8.3f %6d%n",
-          label, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
-      System.out.printf("    %-18s %8.3f %8s %6d%n", "ALL (any category)", gold.anyRecall(), "", gold.positives);
-      System.out.printf("    %-18s %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", gold.falseAlarmRate(), "",
-          gold.noneRows, gold.falseAlarms);
+      gold.printRows("    ");
     }
   }
+
+  /* Per category, overall and false alarms, label column padded so that the figures line up at any indent. */
+  private void printRows(String indent) {
+    String label = indent + "%-" + (22 - indent.length()) + "s";
+    byCategory.forEach((name, c) -> System.out.printf(label + " %8.3f %8.3f %6d%n",
+        name, c[0] / (double) c[2], c[1] / (double) c[2], c[2]));
+    System.out.printf(label + " %8.3f %8s %6d%n", "ALL (any category)", anyRecall(), "", positives);
+    System.out.printf(label + " %8.3f %8s %6d   (%d flagged)%n", "false alarms (none)", falseAlarmRate(), "",
+        noneRows, falseAlarms);
+  }
+
 
   void print(String title) {
     System.out.println("== sensitive: " + title);
